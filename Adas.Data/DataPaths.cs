@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Adas.Data;
+
+/// <summary>Where files live: the data folder holds the SQLite file, stored videos and results.</summary>
+public sealed class DataPaths(string root)
+{
+    public const string DataDirKey = "ADAS_DATA_DIR";
+
+    public string Root { get; } = Path.GetFullPath(root);
+    public string Videos => Path.Combine(Root, "storage", "videos");
+    public string Results => Path.Combine(Root, "storage", "results");
+    public string Models => Path.Combine(Root, "storage", "models");
+    public string Incoming => Path.Combine(Root, "storage", "incoming");
+
+    public string ResultsFor(Guid jobId) => Path.Combine(Results, jobId.ToString("N"));
+
+    public static DataPaths From(IConfiguration configuration) =>
+        new(configuration[DataDirKey] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".data"));
+}

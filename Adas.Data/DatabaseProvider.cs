@@ -1,0 +1,3 @@
+namespace Adas.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }

@@ -1,0 +1,22 @@
+namespace Adas.Data.Entities;
+
+/// <summary>One episode (start to end) of a safety rule being met, never a per-frame row.</summary>
+public sealed class SafetyEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid JobId { get; set; }
+    public VideoJob? Job { get; set; }
+    public Guid? TripId { get; set; }
+    public Guid? VehicleId { get; set; }
+    public Guid? DriverId { get; set; }
+    public required string Type { get; set; }
+    public Severity Severity { get; set; }
+    public double StartSeconds { get; set; }
+    public double EndSeconds { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public string? PeakMetric { get; set; }
+    public double? PeakValue { get; set; }
+    public int? TrackId { get; set; }
+    public string? DetailsJson { get; set; }
+    public string? SnapshotPath { get; set; }
+}

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Adas.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Adas.Data.Seeding;
+
+/// <summary>Creates the first admin account when none exists.</summary>
+public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, IHostEnvironment environment,
+    DataPaths paths, ILogger<AdminSeeder> logger)
+{
+    public const string EmailKey = "ADAS_ADMIN_EMAIL";
+    public const string PasswordKey = "ADAS_ADMIN_PASSWORD";
+    public const string DefaultEmail = "admin@adas.local";
+    public const string PasswordFileName = "admin-password.txt";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(u => u.Role == UserRole.Admin, cancellationToken))
+        {
+            logger.LogInformation("An admin account exists; nothing to seed");
+            return;
+        }
+
+        var email = configuration[EmailKey] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant() : DefaultEmail;
+        var password = configuration[PasswordKey] is { Length: > 0 } given ? given : ReadOrCreateDevelopmentPassword();
+        var admin = new User { Email = email, DisplayName = "Administrator", Role = UserRole.Admin };
+        admin.PasswordHash = new PasswordHasher<User>().HashPassword(admin, password);
+        db.Users.Add(admin);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded admin account {Email}", email);
+    }
+
+    private string ReadOrCreateDevelopmentPassword()
+    {
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"No admin account exists and {PasswordKey} is not set; set {EmailKey} and {PasswordKey} to create the first admin.");
+
+        var file = Path.Combine(paths.Root, PasswordFileName);
+        if (File.Exists(file)) return File.ReadAllText(file).Trim();
+
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', '_').Replace('+', '-');
+        Directory.CreateDirectory(paths.Root);
+        File.WriteAllText(file, password);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Console.WriteLine($"Generated the first admin password (kept in {file}): {password}");
+        return password;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Adas.Data;
+using Adas.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.MigrationService;
+
+/// <summary>Applies the configured provider's migrations, seeds the first admin, then stops the host.</summary>
+public sealed class MigrationWorker(IServiceProvider services, IHostApplicationLifetime lifetime,
+    ILogger<MigrationWorker> logger) : BackgroundService
+{
+    public const string ActivitySourceName = "Adas.Migrations";
+    private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var activity = ActivitySource.StartActivity("Migrating database", ActivityKind.Client);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
+            await db.Database.MigrateAsync(stoppingToken);
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(stoppingToken);
+            logger.LogInformation("Database is up to date ({Provider})", db.Database.ProviderName);
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex);
+            // A BackgroundService that throws after an await would still let the host exit 0.
+            Environment.ExitCode = 1;
+            logger.LogCritical("Migration failed: {Reason}", ex.GetBaseException().Message);
+            Console.Error.WriteLine($"Migration failed: {ex.GetBaseException().Message}");
+        }
+        lifetime.StopApplication();
+    }
+}

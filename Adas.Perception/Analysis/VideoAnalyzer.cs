@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Adas.Perception.Video;
+
+namespace Adas.Perception.Analysis;
+
+/// <summary>
+/// Runs one video through a pipeline, frame by frame (decode, analyse and draw, encode), never holding
+/// more than the current frame. Shared by the worker and the command-line <c>analyze</c> entry.
+/// </summary>
+public static class VideoAnalyzer
+{
+    public const string DecodeStage = "decode";
+    public const string EncodeStage = "encode";
+
+    public static async Task<AnalysisResult> RunAsync(string inputPath, string outputPath, IFrameAnalyzer? analyzer,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var timings = new StageTimings();
+        using var source = new VideoFrameSource(inputPath);
+        var info = source.Info;
+        analyzer?.Begin(info, timings);
+        using var writer = new H264VideoWriter(outputPath, info.Width, info.Height, info.Fps);
+
+        var frames = 0;
+        var lastPercent = -1;
+        using var enumerator = source.ReadFrames(cancellationToken).GetEnumerator();
+        while (true)
+        {
+            var decodeStart = Stopwatch.GetTimestamp();
+            if (!enumerator.MoveNext()) break;
+            timings.Add(DecodeStage, Stopwatch.GetTimestamp() - decodeStart);
+            var frame = enumerator.Current;
+            analyzer?.ProcessFrame(frame);
+            FrameClockOverlay.Draw(frame.Image, frame.Index, frame.TimestampSeconds);
+            timings.Measure(EncodeStage, () => writer.Write(frame.Image));
+            frames++;
+            var percent = info.FrameCount > 0 ? Math.Min(99, frames * 100 / info.FrameCount) : 0;
+            if (percent != lastPercent) progress?.Report(lastPercent = percent);
+        }
+
+        if (frames == 0) throw new VideoDecodeException("The video contains no decodable frames.");
+        var output = analyzer?.Complete() ?? AnalysisOutput.Empty;
+        var finishStart = Stopwatch.GetTimestamp();
+        await writer.CompleteAsync(cancellationToken);
+        timings.Add(EncodeStage, Stopwatch.GetTimestamp() - finishStart);
+        var actualInfo = info with { FrameCount = frames, DurationSeconds = frames / info.Fps };
+        return new AnalysisResult(actualInfo, output, frames, started.Elapsed, timings.MillisecondsPerFrame(frames));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Adas.Perception.Events;
+
+public enum EventSeverity { Info, Warning, Critical }

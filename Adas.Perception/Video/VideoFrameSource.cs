@@ -1,0 +1,61 @@
+using OpenCvSharp;
+
+namespace Adas.Perception.Video;
+
+/// <summary>Streams frames one at a time from a file, with the clock from the video's own timestamps.</summary>
+public sealed class VideoFrameSource : IDisposable
+{
+    public const int MaxDimension = 8192;
+    private readonly VideoCapture _capture;
+    private readonly Mat _frame = new();
+
+    public VideoInfo Info { get; }
+
+    public VideoFrameSource(string path)
+    {
+        if (!File.Exists(path)) throw new VideoDecodeException($"The video file '{Path.GetFileName(path)}' does not exist.");
+        _capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+        if (!_capture.IsOpened())
+        {
+            _capture.Dispose();
+            throw new VideoDecodeException("The file could not be opened as a video (unknown or corrupt container).");
+        }
+        Info = ReadInfo(_capture);
+        if (Info.Width <= 0 || Info.Height <= 0 || Info.Width > MaxDimension || Info.Height > MaxDimension)
+        {
+            _capture.Dispose();
+            throw new VideoDecodeException($"The video has unsupported dimensions {Info.Width}x{Info.Height} (1 to {MaxDimension} pixels per side).");
+        }
+    }
+
+    public IEnumerable<VideoFrame> ReadFrames(CancellationToken cancellationToken = default)
+    {
+        var index = 0;
+        var frameInterval = 1.0 / Info.Fps;
+        var lastTimestamp = double.NegativeInfinity;
+        while (!cancellationToken.IsCancellationRequested && _capture.Read(_frame) && !_frame.Empty())
+        {
+            var timestamp = _capture.PosMsec / 1000.0;
+            // Some containers report no timestamps; fall back to the frame clock, and never run backwards.
+            if (double.IsNaN(timestamp) || timestamp <= lastTimestamp) timestamp = index == 0 ? 0 : lastTimestamp + frameInterval;
+            lastTimestamp = timestamp;
+            yield return new VideoFrame(_frame, index++, timestamp);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static VideoInfo ReadInfo(VideoCapture capture)
+    {
+        var fps = capture.Fps is > 0 and < 1000 and var f ? f : 25.0;
+        var frames = Math.Max(0, capture.FrameCount);
+        var fourcc = (int)capture.Get(VideoCaptureProperties.FourCC);
+        var codec = fourcc == 0 ? "unknown" : new string([.. BitConverter.GetBytes(fourcc).Select(b => (char)b)]).Trim('\0', ' ');
+        return new VideoInfo(capture.FrameWidth, capture.FrameHeight, fps, frames, frames / fps, codec);
+    }
+
+    public void Dispose()
+    {
+        _frame.Dispose();
+        _capture.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Adas.Perception.Video;
+
+public sealed record VideoInfo(int Width, int Height, double Fps, int FrameCount, double DurationSeconds, string Codec);

@@ -1,0 +1,17 @@
+namespace Adas.ServiceDefaults;
+
+/// <summary>Names shared by the launcher and the services (connection strings, service discovery keys).</summary>
+public static class ResourceNames
+{
+    public const string Database = "adasdb";
+    public const string Redis = "redis";
+    public const string Migrations = "migrations";
+    public const string Api = "api";
+    public const string Worker = "worker";
+
+    public const string DbProviderVariable = "ADAS_DB_PROVIDER";
+    public const string DataDirVariable = "ADAS_DATA_DIR";
+    public const string ParentPidVariable = "ADAS_PARENT_PID";
+    public const string AdminEmailVariable = "ADAS_ADMIN_EMAIL";
+    public const string AdminPasswordVariable = "ADAS_ADMIN_PASSWORD";
+}
