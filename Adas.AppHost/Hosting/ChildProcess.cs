@@ -8,6 +8,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _recentErrors = new();
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     public string Name { get; }
     public int Id => _process.Id;
@@ -102,6 +103,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }

@@ -35,7 +35,7 @@ public sealed class RedisResource(LaunchOptions options) : IAsyncDisposable
             _process = StartServer();
             if (await WaitUntilReadyAsync(cancellationToken)) return;
             var output = _process.RecentOutput();
-            await _process.DisposeAsync();
+            await StopAsync();
             if (output.Contains("command not found") || output.Contains("No such file"))
                 throw new LaunchException($"redis: '{options.RedisServerCommand}' is not installed. Install it (apt-get install redis-server) or set ConnectionStrings__redis to an external Redis.");
             if (attempt == 2 || !output.Contains("Address already in use"))
@@ -80,15 +80,16 @@ public sealed class RedisResource(LaunchOptions options) : IAsyncDisposable
     private ChildProcess StartServer() =>
         ChildProcess.Start(Name, "bash", ["-c", WatchdogScript, "redis", options.RedisServerCommand,
                 _port.ToString(), DataDirectory, Environment.ProcessId.ToString()],
-            DataDirectory, new Dictionary<string, string>(), options.Logs);
+            DataDirectory, new Dictionary<string, string> { ["ADAS_DATA_DIR"] = options.DataDirectory }, options.Logs);
 
     // redis-server has no parent-death option, so a small shell loop stops it when the launcher is gone.
     private const string WatchdogScript = """
         command -v "$1" >/dev/null || { echo "$1: command not found" >&2; exit 127; }
         "$1" --port "$2" --bind 127.0.0.1 --dir "$3" --appendonly yes --appendfsync everysec --save "" --protected-mode yes --daemonize no &
         server=$!
-        trap 'kill -TERM $server 2>/dev/null; wait $server; exit 0' TERM INT
-        while kill -0 "$4" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1 & wait $!; done
+        sleeper=
+        trap 'kill -TERM $server $sleeper 2>/dev/null; wait $server; exit 0' TERM INT
+        while kill -0 "$4" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1 & sleeper=$!; wait $sleeper; done
         kill -TERM $server 2>/dev/null; wait $server
         """;
 
