@@ -24,6 +24,7 @@ public abstract class AdasDbContext(DbContextOptions options) : DbContext(option
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<string>().HaveMaxLength(512);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Adas.Api.Features.Jobs.Create;
 using Adas.Data;
+using Adas.Data.Queue;
 using FastEndpoints;
 using Scalar.AspNetCore;
 
@@ -10,6 +14,10 @@ public static class Extensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddAdasData(builder.Configuration);
+        builder.Services.AddAdasRedis(builder.Configuration);
+        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        builder.Services.AddScoped<VideoStore>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
     }
@@ -22,7 +30,8 @@ public static class Extensions
         {
             config.Endpoints.RoutePrefix = "api";
             config.Errors.UseProblemDetails();
-            config.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));

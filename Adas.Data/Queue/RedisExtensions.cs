@@ -18,6 +18,7 @@ public static class RedisExtensions
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<JobQueue>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return services;
     }

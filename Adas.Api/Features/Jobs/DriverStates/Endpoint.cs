@@ -1,0 +1,26 @@
+using Adas.Data;
+using Adas.Data.Entities;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Jobs.DriverStates;
+
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyList<DriverState>>
+{
+    public override void Configure()
+    {
+        Get("/jobs/{id:guid}/driver-states");
+        AllowAnonymous();
+        Summary(s => s.Summary = "The driver's state per second of an in-cabin video");
+    }
+
+    public override async Task HandleAsync(JobRoute r, CancellationToken ct)
+    {
+        if (!await db.VideoJobs.AnyAsync(j => j.Id == r.Id, ct))
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        await Send.OkAsync(await db.DriverStates.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.Second).ToListAsync(ct), ct);
+    }
+}

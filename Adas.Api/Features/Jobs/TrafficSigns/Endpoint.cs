@@ -1,0 +1,26 @@
+using Adas.Data;
+using Adas.Data.Entities;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Jobs.TrafficSigns;
+
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyList<TrafficSign>>
+{
+    public override void Configure()
+    {
+        Get("/jobs/{id:guid}/traffic-signs");
+        AllowAnonymous();
+        Summary(s => s.Summary = "The traffic signs seen in the job's video, one per physical sign");
+    }
+
+    public override async Task HandleAsync(JobRoute r, CancellationToken ct)
+    {
+        if (!await db.VideoJobs.AnyAsync(j => j.Id == r.Id, ct))
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        await Send.OkAsync(await db.TrafficSigns.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.FirstSeenSeconds).ToListAsync(ct), ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Adas.Api.Common;
+using Adas.Data;
+using Adas.Data.Entities;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Jobs.Video;
+
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute>
+{
+    public override void Configure()
+    {
+        Get("/jobs/{id:guid}/video");
+        AllowAnonymous();
+        Summary(s => s.Summary = "The annotated H.264 MP4 (supports HTTP Range); 409 until the job has completed");
+    }
+
+    public override async Task HandleAsync(JobRoute r, CancellationToken ct)
+    {
+        var job = await db.VideoJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.Id, ct);
+        if (job is null)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        if (job.Status != JobStatus.Completed || job.AnnotatedVideoPath is not { } path || !File.Exists(path))
+        {
+            await Send.ResultAsync(Problems.Of(409, "Video not ready",
+                $"The annotated video exists once the job has completed; the job is {job.Status.ToString().ToLowerInvariant()}."));
+            return;
+        }
+        var downloadName = Path.GetFileNameWithoutExtension(job.FileName) + "_annotated.mp4";
+        await Send.ResultAsync(TypedResults.PhysicalFile(path, "video/mp4", downloadName, enableRangeProcessing: true));
+    }
+}

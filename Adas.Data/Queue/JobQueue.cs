@@ -1,0 +1,78 @@
+using StackExchange.Redis;
+
+namespace Adas.Data.Queue;
+
+/// <summary>
+/// The job queue on a Redis Stream (<c>adas:jobs</c>, consumer group <c>workers</c>), plus the delayed-retry set,
+/// the wake-up, progress and cancel channels. Enqueueing is shared by the API, the worker and the reconciler.
+/// </summary>
+public sealed class JobQueue(IConnectionMultiplexer redis)
+{
+    public const string StreamKey = "adas:jobs";
+    public const string GroupName = "workers";
+    public const string DelayedKey = "adas:jobs:delayed";
+    public const string JobIdField = "jobId";
+    public static readonly RedisChannel WakeChannel = RedisChannel.Literal("adas:jobs:wake");
+    public static readonly RedisChannel ProgressChannel = RedisChannel.Literal("adas:jobs:progress");
+    public static readonly RedisChannel CancelChannel = RedisChannel.Literal("adas:jobs:cancel");
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task EnsureGroupAsync()
+    {
+        try
+        {
+            await Db.StreamCreateConsumerGroupAsync(StreamKey, GroupName, StreamPosition.NewMessages, createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP"))
+        {
+        }
+    }
+
+    public async Task EnqueueAsync(Guid jobId)
+    {
+        await Db.StreamAddAsync(StreamKey, JobIdField, jobId.ToString());
+        await redis.GetSubscriber().PublishAsync(WakeChannel, jobId.ToString());
+    }
+
+    /// <summary>Schedules a retry: the job is moved back onto the stream once <paramref name="delay"/> has passed.</summary>
+    public Task ScheduleRetryAsync(Guid jobId, TimeSpan delay) =>
+        Db.SortedSetAddAsync(DelayedKey, jobId.ToString(), DateTimeOffset.UtcNow.Add(delay).ToUnixTimeMilliseconds());
+
+    /// <summary>Moves due delayed retries onto the stream.</summary>
+    public async Task<int> PromoteDueRetriesAsync()
+    {
+        var due = await Db.SortedSetRangeByScoreAsync(DelayedKey, stop: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var moved = 0;
+        foreach (var member in due)
+        {
+            // Only the caller that removes the entry enqueues it, so concurrent workers never double it.
+            if (!await Db.SortedSetRemoveAsync(DelayedKey, member)) continue;
+            await EnqueueAsync(Guid.Parse(member.ToString()));
+            moved++;
+        }
+        return moved;
+    }
+
+    /// <summary>Job ids that have an entry on the stream or in the retry set (the reconciler's view of Redis).</summary>
+    public async Task<HashSet<Guid>> KnownJobIdsAsync()
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var entry in await Db.StreamRangeAsync(StreamKey))
+            if (Guid.TryParse(entry[JobIdField].ToString(), out var id)) ids.Add(id);
+        foreach (var member in await Db.SortedSetRangeByRankAsync(DelayedKey))
+            if (Guid.TryParse(member.ToString(), out var id)) ids.Add(id);
+        return ids;
+    }
+
+    public async Task AcknowledgeAsync(RedisValue messageId)
+    {
+        await Db.StreamAcknowledgeAsync(StreamKey, GroupName, messageId);
+        await Db.StreamDeleteAsync(StreamKey, [messageId]);
+    }
+
+    public Task PublishProgressAsync(JobProgress progress) =>
+        redis.GetSubscriber().PublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
+
+    public Task PublishCancelAsync(Guid jobId) => redis.GetSubscriber().PublishAsync(CancelChannel, jobId.ToString());
+}

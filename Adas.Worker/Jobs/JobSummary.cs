@@ -1,0 +1,23 @@
+using Adas.Perception.Analysis;
+
+namespace Adas.Worker.Jobs;
+
+/// <summary>What a finished job reports in its <c>summary</c>.</summary>
+public static class JobSummary
+{
+    public static Dictionary<string, object?> Build(AnalysisResult result, int eventCount)
+    {
+        var summary = new Dictionary<string, object?>
+        {
+            ["frames"] = result.FramesProcessed,
+            ["analysisFps"] = Math.Round(result.FramesProcessed / Math.Max(1e-6, result.Elapsed.TotalSeconds), 1),
+            ["events"] = eventCount,
+            ["eventsByType"] = result.Output.Events.GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.Count()),
+            ["trafficSigns"] = result.Output.Signs.Count,
+            ["driverStateSeconds"] = result.Output.DriverStates.Count,
+            ["stageMsPerFrame"] = result.StageMillisecondsPerFrame.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 2)),
+        };
+        foreach (var (key, value) in result.Output.Summary) summary.TryAdd(key, value);
+        return summary;
+    }
+}

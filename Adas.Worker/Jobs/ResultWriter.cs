@@ -1,0 +1,66 @@
+using Adas.Data;
+using Adas.Data.Entities;
+using Adas.Perception.Analysis;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Worker.Jobs;
+
+/// <summary>
+/// Writes a job's results idempotently: in one transaction the job's previous rows (from a crashed or retried
+/// run) are removed and the new ones inserted in batches, so a job never has two sets of results.
+/// </summary>
+public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
+{
+    public async Task<int> ReplaceResultsAsync(VideoJob job, AnalysisOutput output, CancellationToken cancellationToken)
+    {
+        var trip = job.TripId is { } tripId ? await db.Trips.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tripId, cancellationToken) : null;
+        var driverId = trip?.DriverId ?? job.OwnerId;
+        var fleetId = trip?.FleetId
+            ?? (job.VehicleId is { } vehicleId ? await db.Vehicles.Where(v => v.Id == vehicleId).Select(v => v.FleetId).FirstOrDefaultAsync(cancellationToken) : null)
+            ?? (job.OwnerId is { } ownerId ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.FleetId).FirstOrDefaultAsync(cancellationToken) : null);
+        var videoStart = trip?.StartedAt ?? job.CreatedAt;
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await DeleteResultsAsync(job.Id, cancellationToken);
+
+            var snapshotDir = Path.Combine(paths.ResultsFor(job.Id), "snapshots");
+            var events = new List<SafetyEvent>();
+            foreach (var e in output.Events)
+            {
+                var entity = ResultMapper.ToEntity(e, job, driverId, videoStart);
+                if (e.Snapshot is { Length: > 0 } jpeg)
+                {
+                    Directory.CreateDirectory(snapshotDir);
+                    entity.SnapshotPath = Path.Combine(snapshotDir, $"{entity.Id:N}.jpg");
+                    await File.WriteAllBytesAsync(entity.SnapshotPath, jpeg, cancellationToken);
+                }
+                events.Add(entity);
+            }
+            db.SafetyEvents.AddRange(events);
+            db.Alerts.AddRange(events.Where(e => e.Severity >= Severity.Warning).Select(e => ResultMapper.ToAlert(e, job, fleetId)));
+            db.TrafficSigns.AddRange(output.Signs.Select(s => ResultMapper.ToEntity(s, job.Id)));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            foreach (var batch in output.DriverStates.Chunk(500))
+            {
+                db.DriverStates.AddRange(batch.Select(s => ResultMapper.ToEntity(s, job.Id)));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return events.Count;
+        });
+    }
+
+    public async Task DeleteResultsAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        // Alerts go with their events (cascade); driver states and signs are removed explicitly.
+        await db.SafetyEvents.Where(e => e.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+        await db.TrafficSigns.Where(s => s.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+        await db.DriverStates.Where(s => s.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+    }
+}
