@@ -11,6 +11,7 @@ public static class VideoAnalyzer
 {
     public const string DecodeStage = "decode";
     public const string EncodeStage = "encode";
+    private const double MinimumDecodedShare = 0.5;
 
     public static async Task<AnalysisResult> RunAsync(string inputPath, string outputPath, IFrameAnalyzer? analyzer,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -40,6 +41,8 @@ public static class VideoAnalyzer
         }
 
         if (frames == 0) throw new VideoDecodeException("The video contains no decodable frames.");
+        if (info.FrameCount > 0 && frames < info.FrameCount * MinimumDecodedShare)
+            throw new VideoDecodeException($"The video is truncated or corrupt: only {frames} of its {info.FrameCount} frames could be decoded.");
         var output = analyzer?.Complete() ?? AnalysisOutput.Empty;
         var finishStart = Stopwatch.GetTimestamp();
         await writer.CompleteAsync(cancellationToken);

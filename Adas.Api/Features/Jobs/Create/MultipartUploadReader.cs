@@ -20,9 +20,10 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
             throw new UploadProblem(415, "Unsupported media type", "Send the video as multipart/form-data with a 'file' part.");
 
-        // The size limit is enforced below while streaming, with a clear 413; Kestrel's own cap is lifted to it.
+        // The size limit is checked up front when the length is declared, else while streaming; either way a clear 413.
+        if (context.Request.ContentLength > maxBytes + FormOverheadBytes) throw TooLarge();
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = maxBytes + 1024 * 1024;
+            limit.MaxRequestBodySize = null;
 
         var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -41,11 +42,10 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
                         disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
                     file = await SaveAsync(section.Body, fileName, ct);
                 }
-                else if (fields.Count < 16)
+                else
                 {
-                    using var text = new StreamReader(section.Body);
-                    var value = await text.ReadToEndAsync(ct);
-                    if (value.Length <= 1024) fields[name] = value.Trim();
+                    if (fields.Count >= 16) throw new UploadProblem(400, "Invalid upload", "Too many form fields.");
+                    fields[name] = await ReadFieldAsync(section.Body, name, ct);
                 }
             }
         }
@@ -57,6 +57,21 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
 
         if (file is null) throw new UploadProblem(400, "Invalid upload", "The request has no 'file' part.");
         return file with { Fields = fields };
+    }
+
+    private const int FormOverheadBytes = 1024 * 1024;
+    private const int MaxFieldBytes = 1024;
+
+    private UploadProblem TooLarge() => new(413, "File too large", $"The upload exceeds the limit of {maxBytes:N0} bytes.");
+
+    private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken ct)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        if (length > MaxFieldBytes) throw new UploadProblem(400, "Invalid upload", $"The form field '{name}' is too long.");
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, length).Trim();
     }
 
     private async Task<ReceivedUpload> SaveAsync(Stream body, string fileName, CancellationToken ct)
@@ -81,8 +96,7 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
                 while ((read = await body.ReadAsync(buffer, ct)) > 0)
                 {
                     size += read;
-                    if (size > maxBytes)
-                        throw new UploadProblem(413, "File too large", $"The upload exceeds the limit of {maxBytes:N0} bytes.");
+                    if (size > maxBytes) throw TooLarge();
                     if (headerLength < header.Length)
                     {
                         var take = Math.Min(read, header.Length - headerLength);

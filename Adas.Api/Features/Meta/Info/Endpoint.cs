@@ -1,7 +1,7 @@
 using System.Reflection;
 using FastEndpoints;
 
-namespace Adas.Api.Features.System.Info;
+namespace Adas.Api.Features.Meta.Info;
 
 public sealed record Response(string Name, string Version, string Environment);
 

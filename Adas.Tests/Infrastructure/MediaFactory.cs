@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace Adas.Tests.Infrastructure;
+
+/// <summary>Makes test videos with the ffmpeg CLI (a longer clip, a 1-frame clip, audio only, ...).</summary>
+public static class MediaFactory
+{
+    public static async Task<string> FfmpegAsync(string outputPath, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", .. arguments, outputPath]) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed: {stderr}");
+        return outputPath;
+    }
+
+    /// <summary>The highway clip repeated, for jobs that must still be running when the test acts on them.</summary>
+    public static Task<string> LongHighwayClipAsync(string directory, int repeats) =>
+        FfmpegAsync(Path.Combine(directory, $"highway_x{repeats}.mp4"), "-stream_loop", (repeats - 1).ToString(),
+            "-i", TestPaths.Asset("media/dashcam/highway_lanes_960x540.mp4"), "-c", "copy");
+
+    public static Task<string> OneFrameClipAsync(string directory) =>
+        FfmpegAsync(Path.Combine(directory, "one_frame.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
+            "-frames:v", "1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+
+    public static Task<string> AudioOnlyAsync(string directory) =>
+        FfmpegAsync(Path.Combine(directory, "audio_only.mp4"), "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac");
+
+    /// <summary>Frame count and codec of a video, read by ffprobe (decoding every frame).</summary>
+    public static async Task<(string Codec, string PixelFormat, int Frames)> ProbeAsync(string path)
+    {
+        var info = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries",
+                     "stream=codec_name,pix_fmt,nb_read_frames", "-of", "csv=p=0", path]) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var output = (await process.StandardOutput.ReadToEndAsync()).Trim().Split(',');
+        await process.WaitForExitAsync();
+        return (output[0], output[1], int.Parse(output[2]));
+    }
+}

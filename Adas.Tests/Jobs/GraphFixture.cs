@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Adas.AppHost;
+using Adas.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Adas.Tests.Jobs;
+
+/// <summary>One running graph shared by the job tests (they run one after another in this collection).</summary>
+public sealed class GraphFixture : IAsyncLifetime
+{
+    public const long MaxUploadBytes = 40L * 1024 * 1024;
+    public CapturingLogSink Logs { get; } = new();
+    public AdasTopology Topology { get; private set; } = null!;
+    public HttpClient Api { get; private set; } = null!;
+    public string WorkDirectory { get; } = TestPaths.NewTempDirectory("adas-media");
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = GraphLauncher.DefaultOptions(Logs) with
+        {
+            ExtraEnvironment = new Dictionary<string, string>(GraphLauncher.DefaultOptions(Logs).ExtraEnvironment)
+            {
+                ["Jobs__ClaimIdleTimeout"] = "00:00:04",
+                ["Jobs__ReconcileInterval"] = "00:00:02",
+                ["Jobs__ReconcileGrace"] = "00:00:01",
+                ["Jobs__RetryBaseDelay"] = "00:00:01",
+                ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(),
+            },
+        };
+        Topology = await GraphLauncher.StartAsync(options, CancellationToken.None);
+        Api = new HttpClient { BaseAddress = new Uri(Topology.Api.Url), Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Topology.DisposeAsync();
+        Directory.Delete(Topology.Options.DataDirectory, recursive: true);
+        Directory.Delete(WorkDirectory, recursive: true);
+    }
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection(Topology.Database.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public long Count(string sql)
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public string StorageDirectory => Path.Combine(Topology.Options.DataDirectory, "storage");
+}
+
+[CollectionDefinition(Name)]
+public sealed class GraphCollection : ICollectionFixture<GraphFixture>
+{
+    public const string Name = "graph";
+}
