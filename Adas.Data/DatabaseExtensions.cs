@@ -35,13 +35,13 @@ public static class DatabaseExtensions
         switch (configuration.GetDatabaseProvider())
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerAdasDbContext>(o => o.UseSqlServer(connectionString,
+                services.AddDbContextPool<SqlServerAdasDbContext>(o => o.UseSqlServer(connectionString,
                     sql => sql.EnableRetryOnFailure()));
                 services.AddScoped<AdasDbContext>(sp => sp.GetRequiredService<SqlServerAdasDbContext>());
                 break;
             default:
                 Directory.CreateDirectory(paths.Root);
-                services.AddDbContext<SqliteAdasDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<SqliteAdasDbContext>(o => o.UseSqlite(connectionString));
                 services.AddScoped<AdasDbContext>(sp => sp.GetRequiredService<SqliteAdasDbContext>());
                 break;
         }

@@ -19,7 +19,7 @@ public sealed class H264VideoWriter : IDisposable
 
     public string OutputPath { get; }
 
-    public H264VideoWriter(string outputPath, int width, int height, double fps, string preset = "veryfast", int crf = 26)
+    public H264VideoWriter(string outputPath, int width, int height, double fps, string preset = "ultrafast", int crf = 26)
     {
         OutputPath = outputPath;
         _width = width;

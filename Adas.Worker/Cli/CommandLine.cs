@@ -1,15 +1,37 @@
 namespace Adas.Worker.Cli;
 
-/// <summary>The researcher's entry points (<c>analyze</c>, <c>bench</c>), sharing the worker's pipeline code.</summary>
+/// <summary>The researcher's entry points, sharing the worker's pipeline code: <c>analyze</c> and <c>bench</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["analyze", "bench"];
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "analyze" or "bench" or "help" or "--help";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
-
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine($"'{args[0]}' is not available yet.");
-        return Task.FromResult(2);
+        try
+        {
+            return args[0] switch
+            {
+                "analyze" => await AnalyzeCommand.RunAsync(CliArguments.Parse(args[1..])),
+                "bench" => await BenchCommand.RunAsync(CliArguments.Parse(args[1..])),
+                _ => Usage(),
+            };
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            Usage();
+            return 2;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              Adas.Worker analyze <video> --type dashcam|in_cabin --out <dir>
+              Adas.Worker bench [--video <file>] [--type dashcam|in_cabin] [--memory]
+              Adas.Worker bench api --url <api url> [--email E --password P] [--upload-mb N] [--rate N] [--seconds N]
+            """);
+        return 2;
     }
 }

@@ -8,6 +8,10 @@ public static class JobQueries
 {
     public static IQueryable<VideoJob> WithVideo(this AdasDbContext db) => db.VideoJobs.AsNoTracking().Include(j => j.Video);
 
+    private static readonly Func<AdasDbContext, Guid, CancellationToken, Task<VideoJob?>> ById =
+        EF.CompileAsyncQuery((AdasDbContext db, Guid id, CancellationToken ct) =>
+            db.VideoJobs.AsNoTracking().Include(j => j.Video).FirstOrDefault(j => j.Id == id));
+
     public static async Task<JobResponse?> FindResponseAsync(this AdasDbContext db, Guid id, CancellationToken ct) =>
-        await db.WithVideo().FirstOrDefaultAsync(j => j.Id == id, ct) is { } job ? JobResponse.From(job, job.Video!) : null;
+        await ById(db, id, ct) is { } job ? JobResponse.From(job, job.Video!) : null;
 }
