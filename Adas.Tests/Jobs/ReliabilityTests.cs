@@ -37,6 +37,32 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_worker_stopped_gracefully_releases_its_job_to_the_queue()
+    {
+        try
+        {
+            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 5);
+            var id = await graph.Api.UploadJobAsync(clip);
+            await graph.Api.WaitForAsync(id, j => j.Status() == "processing" && j.GetProperty("progress").GetInt32() >= 5, TimeSpan.FromMinutes(2));
+
+            await graph.Topology.Worker.StopAsync();
+            var released = await graph.Api.GetJobAsync(id);
+            Assert.Equal("queued", released.Status());
+            Assert.Contains(graph.Logs.Lines, line => line.Contains($"Job {id} released"));
+
+            await graph.Topology.Worker.StartAsync(CancellationToken.None);
+            var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(4));
+            Assert.Equal("completed", job.Status());
+            Assert.Equal(221 * 5, job.GetProperty("summary").GetProperty("frames").GetInt32());
+        }
+        catch
+        {
+            output.WriteLine(graph.Logs.Tail(120));
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_queued_job_survives_redis_being_wiped_and_restarted()
     {
         try
