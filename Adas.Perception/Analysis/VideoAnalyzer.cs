@@ -12,6 +12,7 @@ public static class VideoAnalyzer
     public const string DecodeStage = "decode";
     public const string EncodeStage = "encode";
     private const double MinimumDecodedShare = 0.5;
+    private const int PrefetchDepth = 3;
 
     public static async Task<AnalysisResult> RunAsync(string inputPath, string outputPath, IFrameAnalyzer? analyzer,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -25,20 +26,21 @@ public static class VideoAnalyzer
 
         var frames = 0;
         var lastPercent = -1;
-        using var enumerator = source.ReadFrames(cancellationToken).GetEnumerator();
-        while (true)
+        await using (var reader = new PrefetchingFrameReader(source, PrefetchDepth, cancellationToken))
         {
-            var decodeStart = Stopwatch.GetTimestamp();
-            if (!enumerator.MoveNext()) break;
-            timings.Add(DecodeStage, Stopwatch.GetTimestamp() - decodeStart);
-            var frame = enumerator.Current;
-            analyzer?.ProcessFrame(frame);
-            FrameClockOverlay.Draw(frame.Image, frame.Index, frame.TimestampSeconds);
-            timings.Measure(EncodeStage, () => writer.Write(frame.Image));
-            frames++;
-            var percent = info.FrameCount > 0 ? Math.Min(99, frames * 100 / info.FrameCount) : 0;
-            if (percent != lastPercent) progress?.Report(lastPercent = percent);
+            await foreach (var frame in reader.ReadAllAsync(cancellationToken))
+            {
+                analyzer?.ProcessFrame(frame);
+                FrameClockOverlay.Draw(frame.Image, frame.Index, frame.TimestampSeconds);
+                timings.Measure(EncodeStage, () => writer.Write(frame.Image));
+                reader.Recycle(frame);
+                frames++;
+                var percent = info.FrameCount > 0 ? Math.Min(99, frames * 100 / info.FrameCount) : 0;
+                if (percent != lastPercent) progress?.Report(lastPercent = percent);
+            }
+            timings.Add(DecodeStage, reader.DecodeTicks);
         }
+        cancellationToken.ThrowIfCancellationRequested();
 
         if (frames == 0) throw new VideoDecodeException("The video contains no decodable frames.");
         if (info.FrameCount > 0 && frames < info.FrameCount * MinimumDecodedShare)

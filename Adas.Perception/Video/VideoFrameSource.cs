@@ -8,6 +8,8 @@ public sealed class VideoFrameSource : IDisposable
     public const int MaxDimension = 8192;
     private readonly VideoCapture _capture;
     private readonly Mat _frame = new();
+    private int _nextIndex;
+    private double _lastTimestamp = double.NegativeInfinity;
 
     public VideoInfo Info { get; }
 
@@ -30,18 +32,24 @@ public sealed class VideoFrameSource : IDisposable
 
     public IEnumerable<VideoFrame> ReadFrames(CancellationToken cancellationToken = default)
     {
-        var index = 0;
-        var frameInterval = 1.0 / Info.Fps;
-        var lastTimestamp = double.NegativeInfinity;
-        while (!cancellationToken.IsCancellationRequested && _capture.Read(_frame) && !_frame.Empty())
-        {
-            var timestamp = _capture.PosMsec / 1000.0;
-            // Some containers report no timestamps; fall back to the frame clock, and never run backwards.
-            if (double.IsNaN(timestamp) || timestamp <= lastTimestamp) timestamp = index == 0 ? 0 : lastTimestamp + frameInterval;
-            lastTimestamp = timestamp;
-            yield return new VideoFrame(_frame, index++, timestamp);
-        }
+        while (!cancellationToken.IsCancellationRequested && TryRead(_frame, out var index, out var timestamp))
+            yield return new VideoFrame(_frame, index, timestamp);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Decodes the next frame into <paramref name="target"/> (a caller-owned buffer); false at the end.</summary>
+    public bool TryRead(Mat target, out int index, out double timestampSeconds)
+    {
+        index = _nextIndex;
+        timestampSeconds = 0;
+        if (!_capture.Read(target) || target.Empty()) return false;
+        var timestamp = _capture.PosMsec / 1000.0;
+        // Some containers report no timestamps; fall back to the frame clock, and never run backwards.
+        if (double.IsNaN(timestamp) || timestamp <= _lastTimestamp)
+            timestamp = index == 0 ? 0 : _lastTimestamp + 1.0 / Info.Fps;
+        _lastTimestamp = timestampSeconds = timestamp;
+        _nextIndex++;
+        return true;
     }
 
     private static VideoInfo ReadInfo(VideoCapture capture)
