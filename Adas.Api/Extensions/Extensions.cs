@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Adas.Api.Features.Jobs.Create;
+using Adas.Api.Features.Jobs.Live;
 using Adas.Data;
 using Adas.Data.Queue;
 using FastEndpoints;
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddAdasRedis(builder.Configuration);
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddScoped<VideoStore>();
+        builder.Services.AddScoped<JobVisibility>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
@@ -26,6 +28,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.MapJobLiveUpdates();
         app.UseFastEndpoints(config =>
         {
             config.Endpoints.RoutePrefix = "api";

@@ -54,6 +54,12 @@ public sealed class GraphFixture : IAsyncLifetime
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Adds the caller's credentials to a WebSocket handshake, as the HTTP client sends them.</summary>
+    public void ConfigureSocket(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        if (Api.DefaultRequestHeaders.Authorization is { } auth) socket.Options.SetRequestHeader("Authorization", auth.ToString());
+    }
+
     public string StorageDirectory => Path.Combine(Topology.Options.DataDirectory, "storage");
 }
 
