@@ -3,7 +3,9 @@ namespace Adas.Perception.Road.Tracking;
 /// <summary>
 /// Time to collision from the growth of a tracked box: over a window of about <see cref="Window"/> seconds the
 /// scale s = size(now) / size(then) gives TTC = dt / (s - 1). The scale rate (s - 1) / dt = 1 / TTC is smoothed
-/// exponentially (time constant <see cref="Smoothing"/>), so a receding or steady object simply has no TTC.
+/// exponentially (time constant <see cref="Smoothing"/>) around a constant-velocity prediction (TTC falls by one
+/// second per second, so the rate r grows as dr/dt = r²): the smoothing adds no lag on a steady approach, and a
+/// receding or steady object simply has no TTC.
 /// </summary>
 public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothing = 0.3, double minimumSpan = 0.2)
 {
@@ -12,6 +14,7 @@ public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothi
     private int _count;
     private int _head;
     private double? _rate;
+    private const double MaxTtc = 100;
     private double _lastTime = double.NaN;
 
     public double Window { get; } = window;
@@ -21,7 +24,7 @@ public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothi
     public double? ScaleRate => _rate;
 
     /// <summary>Seconds to collision, or null when the object is not closing in.</summary>
-    public double? Seconds => _rate is > 1e-3 and var r ? 1 / r : null;
+    public double? Seconds => _rate is > 1 / MaxTtc and var r ? 1 / r : null;
 
     public void Add(double time, double size)
     {
@@ -38,7 +41,13 @@ public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothi
         var s = size / reference.Size;
         var rate = (s - 1) / dt;
         var alpha = dtFrame <= 0 ? 1 : dtFrame / (Smoothing + dtFrame);
-        _rate = _rate is { } previous ? previous + alpha * (rate - previous) : rate;
+        if (_rate is not { } previous)
+        {
+            _rate = rate;
+            return;
+        }
+        var predicted = previous * dtFrame < 0.5 ? previous / (1 - previous * dtFrame) : previous;
+        _rate = predicted + alpha * (rate - predicted);
     }
 
     private (double Time, double Size) Oldest(double notBefore)
