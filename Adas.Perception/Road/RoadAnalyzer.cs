@@ -87,7 +87,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
 
     private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection> detections, LaneState lane, double time)
     {
-        var tracks = _tracker.Update(detections, time);
+        var tracks = _tracker.Update(detections, time, image.Width);
         var objects = new List<RoadObject>();
         var camera = _options.Camera;
         foreach (var track in tracks)

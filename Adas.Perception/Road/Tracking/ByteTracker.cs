@@ -20,19 +20,20 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
 
     public int TotalConfirmed { get; private set; }
 
-    public IReadOnlyList<Track> Update(IReadOnlyList<Detection> detections, double time)
+    /// <param name="frameWidth">Frame width in pixels, to recognise boxes cut by the frame edge (0 when unknown).</param>
+    public IReadOnlyList<Track> Update(IReadOnlyList<Detection> detections, double time, int frameWidth = 0)
     {
         foreach (var track in _tracks) track.Predict(time);
 
         var high = detections.Where(d => d.Score >= _options.HighScore).ToList();
         var low = detections.Where(d => d.Score < _options.HighScore && d.Score >= _options.LowScore).ToList();
 
-        var unmatchedTracks = Associate(_tracks, high, _options.HighMatchIou, time, out var unmatchedHigh);
+        var unmatchedTracks = Associate(_tracks, high, _options.HighMatchIou, time, frameWidth, out var unmatchedHigh);
         var keepable = unmatchedTracks.Where(t => t.State != TrackState.Tentative).ToList();
-        Associate(keepable, low, _options.LowMatchIou, time, out _);
+        Associate(keepable, low, _options.LowMatchIou, time, frameWidth, out _);
 
         foreach (var detection in unmatchedHigh.Where(d => d.Score >= _options.NewTrackScore))
-            _tracks.Add(new Track(_nextId++, detection, time));
+            _tracks.Add(new Track(_nextId++, detection, time, frameWidth));
 
         foreach (var track in _tracks)
         {
@@ -53,7 +54,7 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
 
     /// <summary>Greedy IoU assignment, best pairs first; returns the tracks left unmatched.</summary>
     private static List<Track> Associate(IReadOnlyList<Track> tracks, List<Detection> detections, float minIou, double time,
-        out List<Detection> unmatchedDetections)
+        int frameWidth, out List<Detection> unmatchedDetections)
     {
         var pairs = new List<(float Iou, int Track, int Detection)>();
         for (var t = 0; t < tracks.Count; t++)
@@ -70,7 +71,7 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
         {
             if (trackUsed[t] || detectionUsed[d]) continue;
             trackUsed[t] = detectionUsed[d] = true;
-            tracks[t].Observe(detections[d], time);
+            tracks[t].Observe(detections[d], time, frameWidth);
         }
         unmatchedDetections = [.. detections.Where((_, i) => !detectionUsed[i])];
         return [.. tracks.Where((_, i) => !trackUsed[i])];

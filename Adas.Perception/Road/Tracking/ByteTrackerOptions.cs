@@ -5,7 +5,7 @@ public sealed record ByteTrackerOptions
 {
     public float HighScore { get; init; } = 0.30f;
     public float LowScore { get; init; } = 0.10f;
-    public float NewTrackScore { get; init; } = 0.40f;
+    public float NewTrackScore { get; init; } = 0.35f;
     public float HighMatchIou { get; init; } = 0.25f;
     public float LowMatchIou { get; init; } = 0.45f;
     public int HitsToConfirm { get; init; } = 3;

@@ -26,6 +26,14 @@ public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothi
     /// <summary>Seconds to collision, or null when the object is not closing in.</summary>
     public double? Seconds => _rate is > 1 / MaxTtc and var r ? 1 / r : null;
 
+    public void Reset()
+    {
+        _count = 0;
+        _head = 0;
+        _rate = null;
+        _lastTime = double.NaN;
+    }
+
     public void Add(double time, double size)
     {
         if (size <= 0 || time <= _lastTime) return;

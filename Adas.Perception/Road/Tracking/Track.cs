@@ -12,12 +12,12 @@ public sealed class Track
     private readonly Dictionary<int, float> _classScores = [];
     private readonly Dictionary<int, string> _labels = [];
 
-    public Track(int id, Detection detection, double time)
+    public Track(int id, Detection detection, double time, int frameWidth = 0)
     {
         Id = id;
         _filter = new KalmanBoxFilter(detection.Box);
         FirstSeen = LastSeen = LastPredicted = time;
-        Observe(detection, time);
+        Observe(detection, time, frameWidth);
     }
 
     public int Id { get; }
@@ -46,8 +46,14 @@ public sealed class Track
         UpdatedThisFrame = false;
     }
 
-    public void Observe(Detection detection, double time)
+    /// <summary>Whether the last detection was cut by the left or right frame edge (its width then says nothing about range).</summary>
+    public bool Truncated { get; private set; }
+
+    public void Observe(Detection detection, double time, int frameWidth = 0)
     {
+        var truncated = frameWidth > 0 && (detection.Box.Left <= 2 || detection.Box.Right >= frameWidth - 2);
+        if (truncated != Truncated && Hits > 0) Ttc.Reset();
+        Truncated = truncated;
         if (Hits > 0) _filter.Correct(detection.Box);
         Hits++;
         LastSeen = time;
@@ -58,6 +64,6 @@ public sealed class Track
         _labels[detection.ClassId] = detection.Label;
         ClassId = _classScores.MaxBy(kv => kv.Value).Key;
         var box = _filter.Box;
-        Ttc.Add(time, Math.Sqrt(box.Width * box.Height));
+        Ttc.Add(time, truncated ? box.Height : Math.Sqrt(box.Width * box.Height));
     }
 }
