@@ -1,5 +1,6 @@
 using Adas.Perception.Analysis;
 using Adas.Perception.Detection;
+using Adas.Perception.Road.Camera;
 using Adas.Perception.Road.Lanes;
 using Adas.Perception.Road.Rendering;
 using Adas.Perception.Road.Rules;
@@ -31,6 +32,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly EgoCorridor _corridor;
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
+    private readonly HorizonEstimator _horizon;
     private StageTimings _timings = new();
     private VideoInfo? _info;
     private int _frames;
@@ -55,7 +57,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         };
         _lanes = new LaneDetector(_options.Camera, laneOptions);
         _signs = new SignRecognizer(_classifier, _options.Signs);
-        _corridor = new EgoCorridor(_options.Camera, _options.Events);
+        _corridor = new EgoCorridor(_options.Events);
+        _horizon = new HorizonEstimator(_options.Camera);
         _rules = new RoadEventRules(_options.Events);
     }
 
@@ -71,6 +74,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         var detections = _timings.Measure(DetectStage, () => _detector.Detect(image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time));
+        _horizon.Update(lane, _lanes.Projection, time);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
@@ -89,14 +93,14 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     {
         var tracks = _tracker.Update(detections, time, image.Width);
         var objects = new List<RoadObject>();
-        var camera = _options.Camera;
+        var camera = _horizon.Camera;
         foreach (var track in tracks)
         {
             if (track.State != TrackState.Confirmed || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
             track.DistanceMeters = camera.ObjectDistance(track.Box, track.ClassId, image.Width, image.Height);
-            var inCorridor = _corridor.Contains(track.Box, track.DistanceMeters, _lanes, image.Width);
+            var inCorridor = _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width);
             var inPedestrianCorridor = CocoClasses.IsVulnerableRoadUser(track.ClassId)
-                                       && _corridor.Contains(track.Box, track.DistanceMeters, _lanes, image.Width,
+                                       && _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width,
                                            _options.Events.PedestrianCorridorMarginMeters);
             objects.Add(RoadObject.From(track, inCorridor, inPedestrianCorridor));
         }
@@ -121,6 +125,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["max_objects"] = _maxObjects,
             ["signs"] = _signs.Tracker.Signs.Count,
             ["events"] = events.Count,
+            ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,
         };

@@ -8,9 +8,10 @@ namespace Adas.Perception.Road.Rules;
 /// The ego vehicle's path ahead: between the lane lines when both are confident, else a centred band of fixed
 /// width on the road (a trapezoid in the image). An object is in it when its ground contact point is.
 /// </summary>
-public sealed class EgoCorridor(CameraModel camera, RoadEventOptions options)
+public sealed class EgoCorridor(RoadEventOptions options)
 {
-    public bool Contains(Rect2f box, double? distanceMeters, LaneDetector? lanes, int frameWidth, double extraMarginMeters = 0)
+    public bool Contains(CameraModel camera, Rect2f box, double? distanceMeters, LaneDetector? lanes, int frameWidth,
+        double extraMarginMeters = 0)
     {
         var x = box.X + box.Width / 2.0;
         var y = (double)box.Bottom;
