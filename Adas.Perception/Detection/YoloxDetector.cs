@@ -35,6 +35,7 @@ public sealed class YoloxDetector : IObjectDetector
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.AllowSpinning ? "1" : "0");
         _session = new InferenceSession(modelPath, sessionOptions);
         var input = _session.InputMetadata.First();
         _inputName = input.Key;

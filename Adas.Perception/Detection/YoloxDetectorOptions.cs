@@ -10,5 +10,11 @@ public sealed record YoloxDetectorOptions
     public IReadOnlySet<int>? Classes { get; init; } = CocoClasses.Road;
 
     public int IntraOpThreads { get; init; } = 2;
+
+    /// <summary>
+    /// Whether ONNX Runtime's worker threads busy-wait between operators. Off by default: the encoder (ffmpeg)
+    /// and other workers share the cores, and spinning threads take their time without speeding inference up.
+    /// </summary>
+    public bool AllowSpinning { get; init; }
     public EgoVehicleMask EgoMask { get; init; } = EgoVehicleMask.None;
 }
