@@ -98,4 +98,31 @@ public sealed class RoadAnalyzerScenarioTests
         var aside = Run(960, 540, 25, 2, _ => [BoxAt(CocoClasses.Person, "person", 8, 4.5, 0.5, 1.7, 960, 540)], out _);
         Assert.Empty(aside.Events);
     }
+
+    [Fact]
+    public void A_lane_change_raises_one_lane_departure_and_the_new_lane_is_found_again()
+    {
+        const double fps = 25;
+        using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions(), new ScriptedDetector(_ => []));
+        analyzer.Begin(new VideoInfo(960, 540, fps, 200, 8, "synthetic"), new StageTimings());
+        var lastOffsets = new List<double>();
+        for (var i = 0; i < 8 * fps; i++)
+        {
+            var t = i / fps;
+            // centred for 2 s, then 3.7 m to the left over 3 s, then centred in the new lane
+            var shift = t < 2 ? 0 : t < 5 ? -3.7 * (t - 2) / 3 : -3.7;
+            using var frame = new Mat();
+            using (var road = SyntheticRoad.Render(Camera, 960, 540, z => -5.55 - shift, z => 1.85 - shift, dashedLeft: false))
+                road.CopyTo(frame);
+            using (var middle = SyntheticRoad.Render(Camera, 960, 540, z => -1.85 - shift, z => 100, dashedLeft: true))
+                Cv2.Max(frame, middle, frame);
+            analyzer.ProcessFrame(new VideoFrame(frame, i, t));
+        }
+        var output = analyzer.Complete();
+
+        var departure = Assert.Single(output.Events, e => e.Type == EventTypes.LaneDeparture);
+        Assert.Equal("left", departure.Details!["direction"]);
+        Assert.InRange(departure.StartSeconds, 2.5, 4.0);
+        Assert.True((double)output.Summary["lane_detection_rate"]! > 0.7);
+    }
 }
