@@ -1,0 +1,113 @@
+using Microsoft.ML.OnnxRuntime;
+using OpenCvSharp;
+
+namespace Adas.Perception.Detection;
+
+/// <summary>
+/// YOLOX-nano (or an Ultralytics-layout export) on ONNX Runtime CPU. The session, the letterbox image and the
+/// input buffer are created once and reused for every frame.
+/// </summary>
+public sealed class YoloxDetector : IObjectDetector
+{
+    private const byte PadValue = 114;
+    private readonly InferenceSession _session;
+    private readonly YoloxDetectorOptions _options;
+    private readonly string _inputName;
+    private readonly string[] _outputNames;
+    private readonly int _inputWidth;
+    private readonly int _inputHeight;
+    private readonly float[] _input;
+    private readonly Mat _letterbox;
+    private readonly Mat _resized = new();
+    private readonly IReadOnlyList<string> _classNames;
+    private DetectorOutputLayout? _layout;
+
+    public YoloxDetector(string modelPath, string classNamesPath, YoloxDetectorOptions? options = null)
+    {
+        _options = options ?? new YoloxDetectorOptions();
+        _classNames = File.Exists(classNamesPath)
+            ? [.. File.ReadAllLines(classNamesPath).Select(l => l.Trim()).Where(l => l.Length > 0)]
+            : [];
+        using var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.AllowSpinning ? "1" : "0");
+        _session = new InferenceSession(modelPath, sessionOptions);
+        var input = _session.InputMetadata.First();
+        _inputName = input.Key;
+        var dims = input.Value.Dimensions;
+        if (dims.Length != 4 || dims[1] != 3)
+            throw new NotSupportedException($"Detector input must be [1, 3, H, W]; got [{string.Join(", ", dims)}].");
+        _inputHeight = dims[2] > 0 ? dims[2] : 416;
+        _inputWidth = dims[3] > 0 ? dims[3] : 416;
+        _outputNames = [_session.OutputMetadata.First().Key];
+        var outputDims = _session.OutputMetadata.First().Value.Dimensions;
+        if (outputDims.All(d => d > 0)) _layout = Recognise([.. outputDims.Select(d => (long)d)]);
+        _input = new float[3 * _inputWidth * _inputHeight];
+        _letterbox = new Mat(_inputHeight, _inputWidth, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
+    }
+
+    public DetectorOutputLayout? Layout => _layout;
+
+    public IReadOnlyList<Detection> Detect(Mat bgrFrame)
+    {
+        var scale = Letterbox(bgrFrame);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, _inputHeight, _inputWidth]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [inputValue], _outputNames);
+        var output = outputs[0];
+        var shape = output.GetTensorTypeAndShape().Shape;
+        var layout = _layout ??= Recognise(shape);
+        var parameters = new DecodeParameters(_inputWidth, _inputHeight, scale, _options.ScoreThreshold,
+            _options.NmsIouThreshold, _options.Classes, _classNames);
+        var detections = DetectorOutputDecoder.Decode(layout, output.GetTensorDataAsSpan<float>(), (int)shape[1],
+            (int)shape[2], parameters);
+        return _options.EgoMask.Filter(detections, bgrFrame.Height);
+    }
+
+    private DetectorOutputLayout Recognise(IReadOnlyList<long> shape) =>
+        DetectorOutputShape.Recognise(shape, _classNames.Count > 0 ? _classNames.Count : null).Layout;
+
+    /// <summary>Top-left letterbox into the reused input buffer: BGR 0-255 for YOLOX, RGB 0-1 for Ultralytics exports.</summary>
+    private unsafe float Letterbox(Mat frame)
+    {
+        var scale = Math.Min((float)_inputWidth / frame.Width, (float)_inputHeight / frame.Height);
+        var w = Math.Max(1, (int)Math.Round(frame.Width * scale));
+        var h = Math.Max(1, (int)Math.Round(frame.Height * scale));
+        Cv2.Resize(frame, _resized, new Size(w, h), 0, 0, InterpolationFlags.Linear);
+        _letterbox.SetTo(new Scalar(PadValue, PadValue, PadValue));
+        using (var roi = new Mat(_letterbox, new Rect(0, 0, w, h))) _resized.CopyTo(roi);
+
+        var rgbUnit = _layout == DetectorOutputLayout.Ultralytics;
+        var factor = rgbUnit ? 1f / 255f : 1f;
+        var plane = _inputWidth * _inputHeight;
+        var (c0, c2) = rgbUnit ? (2, 0) : (0, 2);
+        fixed (float* dst = _input)
+        {
+            for (var y = 0; y < _inputHeight; y++)
+            {
+                var src = (byte*)_letterbox.Ptr(y);
+                var row = y * _inputWidth;
+                for (var x = 0; x < _inputWidth; x++)
+                {
+                    var p = src + 3 * x;
+                    dst[c0 * plane + row + x] = p[0] * factor;
+                    dst[plane + row + x] = p[1] * factor;
+                    dst[c2 * plane + row + x] = p[2] * factor;
+                }
+            }
+        }
+        return scale;
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _letterbox.Dispose();
+        _resized.Dispose();
+    }
+}

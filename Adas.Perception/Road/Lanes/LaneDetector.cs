@@ -1,0 +1,106 @@
+using Adas.Perception.Road.Camera;
+using OpenCvSharp;
+
+namespace Adas.Perception.Road.Lanes;
+
+/// <summary>
+/// Lane lines per frame: perspective warp to a bird's-eye view, paint mask, sliding-window search (along the last
+/// confident line when there is one), 2nd-order fits checked against each other (lane width, parallelism),
+/// temporal smoothing with per-line confidence, and the vehicle's offset from the lane centre.
+/// </summary>
+public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? options = null) : IDisposable
+{
+    private readonly LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
+    private readonly LaneMaskBuilder _masks = new();
+    private readonly SlidingWindowSearch _search = new(options ?? new LaneDetectorOptions());
+    private readonly SmoothedLaneLine _left = new(options ?? new LaneDetectorOptions());
+    private readonly SmoothedLaneLine _right = new(options ?? new LaneDetectorOptions());
+    private double _lastTime = double.NaN;
+
+    public LaneProjection? Projection { get; private set; }
+    public LaneState State { get; private set; } = LaneState.None;
+
+    public LaneState Detect(Mat frame, double time)
+    {
+        if (Projection is null || Projection.FrameWidth != frame.Width || Projection.FrameHeight != frame.Height)
+        {
+            Projection?.Dispose();
+            Projection = new LaneProjection(frame.Width, frame.Height, camera, _options);
+        }
+        var dt = double.IsNaN(_lastTime) ? 0 : time - _lastTime;
+        _lastTime = time;
+
+        var mask = _masks.Build(frame, Projection);
+        var (leftFit, rightFit) = FindLines(mask);
+        (leftFit, rightFit) = CheckPair(leftFit, rightFit);
+        _left.Update(leftFit, dt);
+        _right.Update(rightFit, dt);
+        HandleLaneChange();
+        return State = Describe();
+    }
+
+    /// <summary>Whether a frame point on the road lies between the two lane lines (null when the lane is not known).</summary>
+    public bool? IsInsideLane(double x, double y, double marginFraction = 0)
+    {
+        if (Projection is null || !State.BothConfident) return null;
+        var (u, v) = Projection.FrameToBird(x, y);
+        v = Math.Clamp(v, -1.5, 1.2);
+        var left = State.Left!.Polynomial.At(v);
+        var right = State.Right!.Polynomial.At(v);
+        var margin = (right - left) * marginFraction;
+        return u >= left - margin && u <= right + margin;
+    }
+
+    private (LineFit? Left, LineFit? Right) FindLines(Mat mask)
+    {
+        double? leftBase = null, rightBase = null;
+        if (!_left.IsConfident || !_right.IsConfident) (leftBase, rightBase) = SlidingWindowSearch.BasePeaks(mask);
+        var left = _left.IsConfident ? _search.Find(mask, null, _left.Polynomial) : null;
+        left ??= _search.Find(mask, leftBase, null);
+        var right = _right.IsConfident ? _search.Find(mask, null, _right.Polynomial) : null;
+        right ??= _search.Find(mask, rightBase, null);
+        return (left, right);
+    }
+
+    private (LineFit? Left, LineFit? Right) CheckPair(LineFit? left, LineFit? right)
+    {
+        if (left is not null && left.Polynomial.At(1) > 0.6) left = null;
+        if (right is not null && right.Polynomial.At(1) < 0.4) right = null;
+        if (left is null || right is null) return (left, right);
+        var expected = _options.NominalLaneWidthMeters / Projection!.NearWidthMeters;
+        var near = right.Polynomial.At(1) - left.Polynomial.At(1);
+        var far = right.Polynomial.At(0) - left.Polynomial.At(0);
+        var plausible = near > 0.55 * expected && near < 1.8 * expected && far > 0.6 * near && far < 1.6 * near;
+        if (plausible) return (left, right);
+        var leftJump = _left.Polynomial is { } l ? l.Distance(left.Polynomial) : double.MaxValue;
+        var rightJump = _right.Polynomial is { } r ? r.Distance(right.Polynomial) : double.MaxValue;
+        if (leftJump == double.MaxValue && rightJump == double.MaxValue)
+            return left.Confidence >= right.Confidence ? (left, null) : (null, right);
+        return leftJump > rightJump ? (null, right) : (left, null);
+    }
+
+    private void HandleLaneChange()
+    {
+        if (_left.Polynomial is { } l && l.At(1) > 0.5 && !_right.IsConfident) _right.TakeFrom(_left);
+        else if (_right.Polynomial is { } r && r.At(1) < 0.5 && !_left.IsConfident) _left.TakeFrom(_right);
+    }
+
+    private LaneState Describe()
+    {
+        var both = _left.IsConfident && _right.IsConfident;
+        if (!both) return new LaneState(_left.Line, _right.Line, false, null, null, null);
+        var leftU = _left.Polynomial!.Value.At(1);
+        var rightU = _right.Polynomial!.Value.At(1);
+        var width = rightU - leftU;
+        var offset = (0.5 - (leftU + rightU) / 2) / width;
+        var widthMeters = width * Projection!.NearWidthMeters;
+        var metresPerLane = widthMeters is > 2.4 and < 5.0 ? widthMeters : _options.NominalLaneWidthMeters;
+        return new LaneState(_left.Line, _right.Line, true, offset, offset * metresPerLane, widthMeters);
+    }
+
+    public void Dispose()
+    {
+        _masks.Dispose();
+        Projection?.Dispose();
+    }
+}

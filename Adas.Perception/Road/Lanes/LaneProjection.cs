@@ -1,0 +1,80 @@
+using Adas.Perception.Road.Camera;
+using OpenCvSharp;
+
+namespace Adas.Perception.Road.Lanes;
+
+/// <summary>
+/// The perspective warp between the frame and a bird's-eye view of the road patch ahead. The patch is a trapezoid
+/// whose sides run to the vanishing point (frame centre at the horizon), so it is a rectangle on a flat road.
+/// </summary>
+public sealed class LaneProjection : IDisposable
+{
+    public LaneProjection(int frameWidth, int frameHeight, CameraModel camera, LaneDetectorOptions options)
+    {
+        FrameWidth = frameWidth;
+        FrameHeight = frameHeight;
+        BirdSize = new Size(options.BirdWidth, options.BirdHeight);
+        var horizon = camera.HorizonY(frameHeight);
+        NearRow = frameHeight * options.NearRowFraction;
+        FarRow = Math.Max(frameHeight * options.FarRowFraction, horizon + 0.04 * frameHeight);
+        var nearHalf = frameWidth * options.NearHalfWidthFraction;
+        var farHalf = nearHalf * (FarRow - horizon) / (NearRow - horizon);
+        var cx = frameWidth / 2.0;
+        Point2f[] source =
+        [
+            new((float)(cx - farHalf), (float)FarRow), new((float)(cx + farHalf), (float)FarRow),
+            new((float)(cx + nearHalf), (float)NearRow), new((float)(cx - nearHalf), (float)NearRow),
+        ];
+        Point2f[] bird = [new(0, 0), new(BirdSize.Width, 0), new(BirdSize.Width, BirdSize.Height), new(0, BirdSize.Height)];
+        ToBird = Cv2.GetPerspectiveTransform(source, bird);
+        ToFrame = Cv2.GetPerspectiveTransform(bird, source);
+        _toBird = ReadMatrix(ToBird);
+        NearWidthMeters = 2 * nearHalf * camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value / camera.FocalPixels(frameWidth);
+    }
+
+    private readonly double[] _toBird;
+
+    public int FrameWidth { get; }
+    public int FrameHeight { get; }
+    public Size BirdSize { get; }
+    public double NearRow { get; }
+    public double FarRow { get; }
+    public Mat ToBird { get; }
+    public Mat ToFrame { get; }
+
+    /// <summary>Ground width covered by the whole bird's-eye image (every row, on a flat road).</summary>
+    public double NearWidthMeters { get; }
+
+    /// <summary>A frame point in normalised bird's-eye coordinates (u across, v down: 0 far, 1 near).</summary>
+    public (double U, double V) FrameToBird(double x, double y)
+    {
+        var m = _toBird;
+        var w = m[6] * x + m[7] * y + m[8];
+        return ((m[0] * x + m[1] * y + m[2]) / w / BirdSize.Width, (m[3] * x + m[4] * y + m[5]) / w / BirdSize.Height);
+    }
+
+    public Point2f[] LineToFrame(LanePolynomial line, int samples = 12)
+    {
+        var bird = new Point2f[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var v = i / (double)(samples - 1);
+            bird[i] = new Point2f((float)(line.At(v) * BirdSize.Width), (float)(v * BirdSize.Height));
+        }
+        return Cv2.PerspectiveTransform(bird, ToFrame);
+    }
+
+    private static double[] ReadMatrix(Mat m)
+    {
+        var values = new double[9];
+        for (var r = 0; r < 3; r++)
+        for (var c = 0; c < 3; c++) values[r * 3 + c] = m.At<double>(r, c);
+        return values;
+    }
+
+    public void Dispose()
+    {
+        ToBird.Dispose();
+        ToFrame.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using OpenCvSharp;
+
+namespace Adas.Perception.Road.Lanes;
+
+/// <summary>
+/// Finds one lane line in a bird's-eye paint mask: a stack of windows from the bottom up, each re-centred on the
+/// paint it contains (or placed along a prior line), then a 2nd-order polynomial fit of all collected pixels.
+/// </summary>
+public sealed class SlidingWindowSearch(LaneDetectorOptions options)
+{
+    private readonly PolynomialFitSums _sums = new();
+
+    /// <summary>Column histogram peaks of the lower half of the mask, left and right of <paramref name="splitU"/>.</summary>
+    public static unsafe (double? Left, double? Right) BasePeaks(Mat mask, double splitU = 0.5)
+    {
+        var width = mask.Width;
+        var height = mask.Height;
+        var data = (byte*)mask.Data;
+        var step = (int)mask.Step();
+        Span<int> histogram = stackalloc int[width];
+        for (var y = height / 2; y < height; y++)
+        {
+            var row = data + y * step;
+            for (var x = 0; x < width; x++) if (row[x] != 0) histogram[x]++;
+        }
+        var split = (int)(splitU * width);
+        return (Peak(histogram, 2, split), Peak(histogram, split, width - 2));
+    }
+
+    private static double? Peak(Span<int> histogram, int from, int to)
+    {
+        var best = -1;
+        var bestValue = 0;
+        for (var x = from + 2; x < to - 2; x++)
+        {
+            var value = histogram[x - 2] + histogram[x - 1] + histogram[x] + histogram[x + 1] + histogram[x + 2];
+            if (value > bestValue) (best, bestValue) = (x, value);
+        }
+        return bestValue >= 8 ? best / (double)histogram.Length : null;
+    }
+
+    /// <summary>Searches from a base column, or along <paramref name="prior"/> when one is given.</summary>
+    public unsafe LineFit? Find(Mat mask, double? baseU, LanePolynomial? prior)
+    {
+        if (baseU is null && prior is null) return null;
+        var width = mask.Width;
+        var height = mask.Height;
+        var data = (byte*)mask.Data;
+        var step = (int)mask.Step();
+        var windows = options.Windows;
+        var windowHeight = height / windows;
+        var margin = Math.Max(3, (int)(options.WindowMarginFraction * width * (prior is null ? 1.0 : 0.8)));
+        _sums.Reset();
+        var centre = prior is { } p0 ? p0.At(1) * width : baseU!.Value * width;
+        var drift = 0.0;
+        var hit = 0;
+        for (var w = 0; w < windows; w++)
+        {
+            var yHigh = height - w * windowHeight;
+            var yLow = yHigh - windowHeight;
+            if (prior is { } p) centre = p.At((yLow + yHigh) / 2.0 / height) * width;
+            var xLow = Math.Max(0, (int)(centre - margin));
+            var xHigh = Math.Min(width, (int)(centre + margin));
+            var count = 0;
+            var sumX = 0.0;
+            for (var y = yLow; y < yHigh; y++)
+            {
+                var row = data + y * step;
+                var v = y / (double)height;
+                for (var x = xLow; x < xHigh; x++)
+                {
+                    if (row[x] == 0) continue;
+                    count++;
+                    sumX += x;
+                    _sums.Add(x / (double)width, v);
+                }
+            }
+            if (count >= options.MinWindowPixels)
+            {
+                hit++;
+                var found = sumX / count;
+                if (prior is null)
+                {
+                    drift = w == 0 ? 0 : 0.5 * drift + 0.5 * (found - centre);
+                    centre = found;
+                }
+            }
+            else if (prior is null) centre += drift;
+        }
+        var coverage = hit / (double)windows;
+        var span = _sums.Count > 0 ? _sums.MaxV - _sums.MinV : 0;
+        var pull = span >= 0.6 ? 0.002 : span >= 0.35 ? 0.05 : 1.0;
+        var solved = _sums.Solve(prior?.A ?? 0, pull);
+        if (solved is not { } fit) return null;
+        var residualPixels = fit.RmsResidual * width;
+        var confidence = Math.Min(1, coverage / 0.35) * Math.Clamp(1.2 - residualPixels / margin, 0, 1);
+        return new LineFit(fit.Fit, coverage, fit.RmsResidual, confidence);
+    }
+}

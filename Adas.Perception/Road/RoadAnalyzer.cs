@@ -1,0 +1,143 @@
+using Adas.Perception.Analysis;
+using Adas.Perception.Detection;
+using Adas.Perception.Road.Camera;
+using Adas.Perception.Road.Lanes;
+using Adas.Perception.Road.Rendering;
+using Adas.Perception.Road.Rules;
+using Adas.Perception.Road.Signs;
+using Adas.Perception.Road.Tracking;
+using Adas.Perception.Video;
+using OpenCvSharp;
+
+namespace Adas.Perception.Road;
+
+/// <summary>
+/// The dashcam pipeline: detect (YOLOX), track (ByteTrack + camera-model distance and TTC), lanes, signs, event
+/// rules, and the overlay. One instance per video; models are loaded once in the constructor.
+/// </summary>
+public sealed class RoadAnalyzer : IFrameAnalyzer
+{
+    public const string DetectStage = "detect";
+    public const string TrackStage = "track";
+    public const string LanesStage = "lanes";
+    public const string SignsStage = "signs";
+    public const string RenderStage = "render";
+
+    private readonly RoadOptions _options;
+    private readonly IObjectDetector _detector;
+    private readonly GtsrbClassifier _classifier;
+    private readonly ByteTracker _tracker;
+    private readonly LaneDetector _lanes;
+    private readonly SignRecognizer _signs;
+    private readonly EgoCorridor _corridor;
+    private readonly RoadEventRules _rules;
+    private readonly RoadOverlayRenderer _renderer = new();
+    private readonly HorizonEstimator _horizon;
+    private StageTimings _timings = new();
+    private VideoInfo? _info;
+    private int _frames;
+    private int _laneFrames;
+    private int _maxObjects;
+    private double _offsetSum;
+
+    public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
+    {
+        _options = options ?? new RoadOptions();
+        _detector = detector ?? new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
+        {
+            ScoreThreshold = _options.DetectorScoreThreshold,
+            IntraOpThreads = _options.DetectorThreads,
+            EgoMask = _options.EgoMask,
+        });
+        _classifier = new GtsrbClassifier(models.SignClassifier);
+        _tracker = new ByteTracker(_options.Tracker);
+        var laneOptions = _options.Lanes with
+        {
+            NearRowFraction = Math.Min(_options.Lanes.NearRowFraction, 1 - _options.EgoMask.BottomFraction - 0.01),
+        };
+        _lanes = new LaneDetector(_options.Camera, laneOptions);
+        _signs = new SignRecognizer(_classifier, _options.Signs);
+        _corridor = new EgoCorridor(_options.Events);
+        _horizon = new HorizonEstimator(_options.Camera);
+        _rules = new RoadEventRules(_options.Events);
+    }
+
+    public void Begin(VideoInfo info, StageTimings timings)
+    {
+        _info = info;
+        _timings = timings;
+    }
+
+    public void ProcessFrame(VideoFrame frame)
+    {
+        var image = frame.Image;
+        var time = frame.TimestampSeconds;
+        var detections = _timings.Measure(DetectStage, () => _detector.Detect(image));
+        var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time));
+        _horizon.Update(lane, _lanes.Projection, time);
+        var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
+        _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
+        _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
+            _signs.Tracker.Active, _options.Signs, [.. _rules.Active]));
+
+        _frames++;
+        if (lane.BothConfident)
+        {
+            _laneFrames++;
+            _offsetSum += lane.OffsetFraction ?? 0;
+        }
+        _maxObjects = Math.Max(_maxObjects, objects.Count);
+    }
+
+    private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection> detections, LaneState lane, double time)
+    {
+        var tracks = _tracker.Update(detections, time, image.Width);
+        var objects = new List<RoadObject>();
+        var camera = _horizon.Camera;
+        foreach (var track in tracks)
+        {
+            if (track.State != TrackState.Confirmed || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
+            track.DistanceMeters = camera.ObjectDistance(track.Box, track.ClassId, image.Width, image.Height);
+            var inCorridor = _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width);
+            var inPedestrianCorridor = CocoClasses.IsVulnerableRoadUser(track.ClassId)
+                                       && _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width,
+                                           _options.Events.PedestrianCorridorMarginMeters);
+            objects.Add(RoadObject.From(track, inCorridor, inPedestrianCorridor));
+        }
+        Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
+        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot));
+        return objects;
+    }
+
+    private Func<Rect2f, Func<byte[]?>>? SnapshotOf(Mat image) =>
+        _options.CaptureSnapshots ? box => () => SnapshotEncoder.Encode(image, box) : null;
+
+    public AnalysisOutput Complete()
+    {
+        _signs.Tracker.Complete();
+        var events = _rules.Complete().Concat(_signs.Tracker.Events).OrderBy(e => e.StartSeconds).ToList();
+        var summary = new Dictionary<string, object?>
+        {
+            ["frames"] = _frames,
+            ["lane_detection_rate"] = _frames == 0 ? 0 : Math.Round(_laneFrames / (double)_frames, 4),
+            ["mean_lane_offset_fraction"] = _laneFrames == 0 ? null : Math.Round(_offsetSum / _laneFrames, 4),
+            ["tracks"] = _tracker.TotalConfirmed,
+            ["max_objects"] = _maxObjects,
+            ["signs"] = _signs.Tracker.Signs.Count,
+            ["events"] = events.Count,
+            ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
+            ["width"] = _info?.Width,
+            ["height"] = _info?.Height,
+        };
+        return new AnalysisOutput(events, _signs.Tracker.Signs, [], summary);
+    }
+
+    public void Dispose()
+    {
+        _detector.Dispose();
+        _classifier.Dispose();
+        _lanes.Dispose();
+        _signs.Dispose();
+        _renderer.Dispose();
+    }
+}

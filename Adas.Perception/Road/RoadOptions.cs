@@ -1,0 +1,25 @@
+using Adas.Perception.Detection;
+using Adas.Perception.Road.Camera;
+using Adas.Perception.Road.Lanes;
+using Adas.Perception.Road.Rules;
+using Adas.Perception.Road.Signs;
+using Adas.Perception.Road.Tracking;
+
+namespace Adas.Perception.Road;
+
+/// <summary>Everything configurable about the road pipeline, per camera; every default is usable as is.</summary>
+public sealed record RoadOptions
+{
+    public CameraModel Camera { get; init; } = new();
+    public EgoVehicleMask EgoMask { get; init; } = new();
+
+    /// <summary>Detector score floor: low enough for ByteTrack's second (low-score) association pass.</summary>
+    public float DetectorScoreThreshold { get; init; } = 0.10f;
+
+    public int DetectorThreads { get; init; } = 2;
+    public ByteTrackerOptions Tracker { get; init; } = new();
+    public LaneDetectorOptions Lanes { get; init; } = new();
+    public SignOptions Signs { get; init; } = new();
+    public RoadEventOptions Events { get; init; } = new();
+    public bool CaptureSnapshots { get; init; } = true;
+}

@@ -1,0 +1,27 @@
+using Adas.Perception.Road.Camera;
+using Adas.Perception.Road.Lanes;
+using OpenCvSharp;
+
+namespace Adas.Perception.Road.Rules;
+
+/// <summary>
+/// The ego vehicle's path ahead: between the lane lines when both are confident, else a centred band of fixed
+/// width on the road (a trapezoid in the image). An object is in it when its ground contact point is.
+/// </summary>
+public sealed class EgoCorridor(RoadEventOptions options)
+{
+    public bool Contains(CameraModel camera, Rect2f box, double? distanceMeters, LaneDetector? lanes, int frameWidth,
+        double extraMarginMeters = 0)
+    {
+        var x = box.X + box.Width / 2.0;
+        var y = (double)box.Bottom;
+        if (lanes?.State is { BothConfident: true, LaneWidthMeters: { } laneWidth } && laneWidth > 0)
+        {
+            var inside = lanes.IsInsideLane(x, y, extraMarginMeters / laneWidth);
+            if (inside is not null) return inside.Value;
+        }
+        if (distanceMeters is not { } distance) return false;
+        var lateral = camera.LateralMeters(x, distance, frameWidth);
+        return Math.Abs(lateral) <= options.CorridorHalfWidthMeters + extraMarginMeters;
+    }
+}

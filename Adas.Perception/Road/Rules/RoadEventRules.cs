@@ -1,0 +1,98 @@
+using Adas.Perception.Detection;
+using Adas.Perception.Events;
+
+namespace Adas.Perception.Road.Rules;
+
+/// <summary>
+/// The road event rules, each an <see cref="EpisodeDetector"/> fed once per frame: forward collision warning,
+/// close following, pedestrian collision warning and lane departure.
+/// </summary>
+public sealed class RoadEventRules(RoadEventOptions options)
+{
+    private readonly EpisodeDetector _forwardCollision = new(EventTypes.ForwardCollisionWarning, options.ForwardCollisionMinDuration,
+        options.ForwardCollisionCooldown, options.MaxGapSeconds, higherIsWorse: false);
+    private readonly EpisodeDetector _closeFollowing = new(EventTypes.CloseFollowing, options.CloseFollowingMinDuration,
+        options.CloseFollowingCooldown, options.MaxGapSeconds, higherIsWorse: false);
+    private readonly EpisodeDetector _pedestrian = new(EventTypes.PedestrianCollisionWarning, options.PedestrianMinDuration,
+        options.PedestrianCooldown, options.MaxGapSeconds, higherIsWorse: false);
+    private readonly EpisodeDetector _laneDeparture = new(EventTypes.LaneDeparture, options.LaneDepartureMinDuration,
+        options.LaneDepartureCooldown, options.MaxGapSeconds);
+
+    public RoadObject? Lead { get; private set; }
+
+    public IEnumerable<(string Type, EventSeverity Severity)> Active =>
+        new[] { _forwardCollision, _closeFollowing, _pedestrian, _laneDeparture }
+            .Where(d => d.IsActive).Select(d => (d.Type, d.ActiveSeverity!.Value));
+
+    public void Evaluate(RoadObservation frame)
+    {
+        Lead = frame.Objects
+            .Where(o => CocoClasses.IsVehicle(o.ClassId) && o.InCorridor && o.DistanceMeters is not null)
+            .MinBy(o => o.DistanceMeters);
+        ForwardCollision(frame);
+        CloseFollowing(frame);
+        Pedestrians(frame);
+        LaneDeparture(frame);
+    }
+
+    private void ForwardCollision(RoadObservation frame)
+    {
+        var lead = Lead;
+        var closing = lead is { TtcSeconds: { } ttc, ClosingSpeed: { } speed } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
+                      && speed >= options.MinClosingSpeedMetersPerSecond && ttc <= options.ForwardCollisionWarningTtc;
+        if (!closing) { _forwardCollision.Update(frame.Time, false); return; }
+        var severity = lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
+        _forwardCollision.Update(frame.Time, true, severity, "ttc_seconds", Math.Round(lead.TtcSeconds!.Value, 2), lead.TrackId,
+            Details(lead), () => frame.Snapshot?.Invoke(lead.Box));
+    }
+
+    private void CloseFollowing(RoadObservation frame)
+    {
+        var lead = Lead;
+        var close = lead is { DistanceMeters: { } d } && d <= options.CloseFollowingDistance;
+        if (!close) { _closeFollowing.Update(frame.Time, false); return; }
+        _closeFollowing.Update(frame.Time, true, EventSeverity.Warning, "distance_m", Math.Round(lead!.DistanceMeters!.Value, 1),
+            lead.TrackId, Details(lead), () => frame.Snapshot?.Invoke(lead.Box));
+    }
+
+    private void Pedestrians(RoadObservation frame)
+    {
+        var threat = frame.Objects
+            .Where(o => CocoClasses.IsVulnerableRoadUser(o.ClassId) && o.InPedestrianCorridor && o.DistanceMeters is not null
+                        && o.TrackAgeSeconds >= options.MinTrackAgeSeconds)
+            .Where(o => o.DistanceMeters <= options.PedestrianDistance
+                        || (o.TtcSeconds <= options.PedestrianTtc && o.ClosingSpeed >= options.MinClosingSpeedMetersPerSecond))
+            .MinBy(o => o.DistanceMeters);
+        if (threat is null) { _pedestrian.Update(frame.Time, false); return; }
+        var severity = threat.TtcSeconds <= options.PedestrianCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
+        _pedestrian.Update(frame.Time, true, severity, "distance_m", Math.Round(threat.DistanceMeters!.Value, 1), threat.TrackId,
+            Details(threat), () => frame.Snapshot?.Invoke(threat.Box));
+    }
+
+    private void LaneDeparture(RoadObservation frame)
+    {
+        var lane = frame.Lane;
+        var departing = lane is { BothConfident: true, OffsetFraction: { } o } && Math.Abs(o) > options.LaneDepartureOffsetFraction;
+        if (!departing) { _laneDeparture.Update(frame.Time, false); return; }
+        var offset = lane.OffsetFraction!.Value;
+        var details = new Dictionary<string, object?>
+        {
+            ["direction"] = offset > 0 ? "right" : "left",
+            ["offsetFraction"] = Math.Round(offset, 3),
+            ["offsetMeters"] = lane.OffsetMeters is { } m ? Math.Round(m, 2) : null,
+        };
+        _laneDeparture.Update(frame.Time, true, EventSeverity.Warning, "lane_offset_fraction", Math.Round(Math.Abs(offset), 3),
+            null, details, () => frame.Snapshot?.Invoke(null));
+    }
+
+    private static Dictionary<string, object?> Details(RoadObject o) => new()
+    {
+        ["class"] = o.Label,
+        ["distanceMeters"] = o.DistanceMeters is { } d ? Math.Round(d, 1) : null,
+        ["ttcSeconds"] = o.TtcSeconds is { } t ? Math.Round(t, 2) : null,
+        ["closingSpeedMps"] = o.ClosingSpeed is { } v ? Math.Round(v, 1) : null,
+    };
+
+    public IReadOnlyList<AnalysisEvent> Complete() =>
+        [.. new[] { _forwardCollision, _closeFollowing, _pedestrian, _laneDeparture }.SelectMany(d => d.Complete())];
+}

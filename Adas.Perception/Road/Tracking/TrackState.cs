@@ -1,0 +1,3 @@
+namespace Adas.Perception.Road.Tracking;
+
+public enum TrackState { Tentative, Confirmed, Lost }

@@ -1,0 +1,167 @@
+using Adas.Perception.Detection;
+using Adas.Perception.Events;
+using Adas.Perception.Road.Lanes;
+using Adas.Perception.Road.Rules;
+using OpenCvSharp;
+
+namespace Adas.Tests.Perception.Road;
+
+public sealed class RoadEventRulesTests
+{
+    private const double Frame = 0.04;
+
+    private static RoadObject Vehicle(double distance, double? ttc, bool inCorridor = true, int id = 1) =>
+        new(id, CocoClasses.Car, "car", new Rect2f(400, 300, 80, 60), distance, ttc, ttc is { } t ? 1 / t : 0, 2.0, inCorridor, inCorridor);
+
+    private static RoadObject Person(double distance, double? ttc, bool inCorridor = true) =>
+        new(7, CocoClasses.Person, "person", new Rect2f(450, 280, 30, 90), distance, ttc, ttc is { } t ? 1 / t : 0, 2.0, inCorridor, inCorridor);
+
+    private static LaneState Lane(double offset, bool confident = true) =>
+        new(new LaneLine(new LanePolynomial(0, 0, 0.25), 0.9), new LaneLine(new LanePolynomial(0, 0, 0.75), confident ? 0.9 : 0.2),
+            confident, confident ? offset : null, confident ? offset * 3.7 : null, 3.7);
+
+    /// <summary>Feeds frames from <paramref name="from"/> to <paramref name="to"/> seconds with the given objects and lane.</summary>
+    private static void Run(RoadEventRules rules, double from, double to, Func<double, IReadOnlyList<RoadObject>> objects,
+        Func<double, LaneState>? lane = null)
+    {
+        for (var t = from; t < to - 1e-9; t += Frame)
+            rules.Evaluate(new RoadObservation(t, objects(t), lane?.Invoke(t) ?? LaneState.None, _ => [1, 2, 3]));
+    }
+
+    private static IReadOnlyList<RoadObject> None(double _) => [];
+
+    [Fact]
+    public void Forward_collision_warning_needs_ttc_under_threshold_for_the_minimum_duration()
+    {
+        var brief = new RoadEventRules(new RoadEventOptions());
+        Run(brief, 0, 0.12, _ => [Vehicle(20, 2.5)]);
+        Run(brief, 0.12, 2, None);
+        Assert.Empty(brief.Complete());
+
+        var sustained = new RoadEventRules(new RoadEventOptions());
+        Run(sustained, 0, 1.2, t => [Vehicle(20 - 8 * t, 2.5 - t)]);
+        Run(sustained, 1.2, 2, None);
+        var e = Assert.Single(sustained.Complete());
+        Assert.Equal(EventTypes.ForwardCollisionWarning, e.Type);
+        Assert.Equal(EventSeverity.Critical, e.Severity);
+        Assert.Equal(0, e.StartSeconds, 3);
+        Assert.InRange(e.EndSeconds, 1.1, 1.2);
+        Assert.Equal("ttc_seconds", e.PeakMetric);
+        Assert.InRange(e.PeakValue!.Value, 1.3, 1.4);
+        Assert.Equal(1, e.TrackId);
+        Assert.NotNull(e.Snapshot);
+    }
+
+    [Theory]
+    [InlineData(2.0, EventSeverity.Warning)]
+    [InlineData(1.4, EventSeverity.Critical)]
+    public void Forward_collision_severity_follows_the_ttc_bands(double ttc, EventSeverity expected)
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 0.5, _ => [Vehicle(15, ttc)]);
+        Assert.Equal(expected, Assert.Single(rules.Complete()).Severity);
+    }
+
+    [Fact]
+    public void Forward_collision_warning_ignores_vehicles_outside_the_corridor_not_closing_or_above_the_threshold()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 1, _ => [Vehicle(15, 1.0, inCorridor: false)]);
+        Run(rules, 1, 2, _ => [Vehicle(15, null)]);
+        Run(rules, 2, 3, _ => [Vehicle(15, 2.9)]);
+        Run(rules, 3, 4, _ => [Vehicle(1.5, 2.0)]); // 0.75 m/s closing: box noise, not an approach
+        Assert.DoesNotContain(rules.Complete(), e => e.Type == EventTypes.ForwardCollisionWarning);
+    }
+
+    [Fact]
+    public void Forward_collision_warning_has_a_cooldown()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 0.5, _ => [Vehicle(15, 2)]);
+        Run(rules, 0.5, 1.5, None);
+        Run(rules, 1.5, 2.0, _ => [Vehicle(15, 2)]); // within 3 s of the first episode's end: suppressed
+        Run(rules, 2.0, 5.0, None);
+        Run(rules, 5.0, 5.5, _ => [Vehicle(15, 2)]);
+        Run(rules, 5.5, 6, None);
+        var events = rules.Complete().Where(e => e.Type == EventTypes.ForwardCollisionWarning).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.InRange(events[1].StartSeconds, 4.99, 5.01);
+    }
+
+    [Fact]
+    public void Close_following_needs_ten_metres_for_three_seconds()
+    {
+        var brief = new RoadEventRules(new RoadEventOptions());
+        Run(brief, 0, 2.8, _ => [Vehicle(8, null)]);
+        Run(brief, 2.8, 4, None);
+        Assert.Empty(brief.Complete());
+
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 4, t => [Vehicle(9.5 - t, null)]);
+        Run(rules, 4, 5, _ => [Vehicle(25, null)]);
+        var e = Assert.Single(rules.Complete());
+        Assert.Equal(EventTypes.CloseFollowing, e.Type);
+        Assert.Equal("distance_m", e.PeakMetric);
+        Assert.InRange(e.PeakValue!.Value, 5.5, 5.6);
+        Assert.InRange(e.EndSeconds - e.StartSeconds, 3.8, 4.0);
+    }
+
+    [Fact]
+    public void Close_following_uses_the_nearest_vehicle_in_the_corridor_only()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 5, _ => [Vehicle(6, null, inCorridor: false, id: 2), Vehicle(30, null)]);
+        Assert.Empty(rules.Complete());
+    }
+
+    [Fact]
+    public void Pedestrian_warning_on_a_near_or_closing_person_in_the_path()
+    {
+        var near = new RoadEventRules(new RoadEventOptions());
+        Run(near, 0, 1, _ => [Person(8, null)]);
+        var e = Assert.Single(near.Complete());
+        Assert.Equal(EventTypes.PedestrianCollisionWarning, e.Type);
+        Assert.Equal(7, e.TrackId);
+
+        var closing = new RoadEventRules(new RoadEventOptions());
+        Run(closing, 0, 1, t => [Person(20 - 10 * t, 2.0 - t)]);
+        Assert.Equal(EventSeverity.Critical, Assert.Single(closing.Complete()).Severity);
+
+        var safe = new RoadEventRules(new RoadEventOptions());
+        Run(safe, 0, 1, _ => [Person(20, null)]);
+        Run(safe, 1, 2, _ => [Person(6, null, inCorridor: false)]);
+        Run(safe, 2, 3, _ => [Person(20, 5)]);
+        Assert.Empty(safe.Complete());
+    }
+
+    [Fact]
+    public void Lane_departure_needs_a_quarter_lane_offset_for_half_a_second_with_both_lines()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 0.4, None, _ => Lane(0.3));
+        Run(rules, 0.4, 1.0, None, _ => Lane(0.1));
+        Run(rules, 1.0, 2.0, None, _ => Lane(0.4, confident: false));
+        Assert.Empty(rules.Complete());
+
+        var departing = new RoadEventRules(new RoadEventOptions());
+        Run(departing, 0, 1.0, None, t => Lane(-0.2 - 0.2 * t));
+        Run(departing, 1.0, 2.0, None, _ => Lane(0));
+        var e = Assert.Single(departing.Complete());
+        Assert.Equal(EventTypes.LaneDeparture, e.Type);
+        Assert.Equal("left", e.Details!["direction"]);
+        Assert.InRange(e.StartSeconds, 0.25, 0.3);
+        Assert.InRange(e.PeakValue!.Value, 0.39, 0.4);
+    }
+
+    [Fact]
+    public void Lane_departure_has_a_five_second_cooldown()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 1, None, _ => Lane(0.35));
+        Run(rules, 1, 2, None, _ => Lane(0));
+        Run(rules, 2, 3, None, _ => Lane(0.35));
+        Run(rules, 3, 6.5, None, _ => Lane(0));
+        Run(rules, 6.5, 7.5, None, _ => Lane(0.35));
+        Assert.Equal(2, rules.Complete().Count);
+    }
+}

@@ -1,0 +1,88 @@
+using Adas.Perception.Road.Signs;
+using Adas.Perception.Road.Tracking;
+using OpenCvSharp;
+
+namespace Adas.Tests.Perception.Road;
+
+using Scalar = OpenCvSharp.Scalar;
+
+public sealed class SignRecognitionTests : IDisposable
+{
+    private readonly GtsrbClassifier _classifier = new(RoadAssets.Models.SignClassifier);
+
+    /// <summary>A 960x540 road scene with a red-ringed speed-limit sign of the given radius at (700, 150).</summary>
+    private static Mat SceneWithSpeedLimit(string value, int radius, int x = 700, int y = 150)
+    {
+        var frame = new Mat(540, 960, MatType.CV_8UC3, new Scalar(200, 170, 140));
+        Cv2.Rectangle(frame, new Rect(0, 300, 960, 240), new Scalar(85, 85, 85), -1);
+        Cv2.Rectangle(frame, new Rect(x - 3, y + radius, 6, 150), new Scalar(120, 120, 120), -1);
+        Cv2.Circle(frame, new Point(x, y), radius, new Scalar(255, 255, 255), -1, LineTypes.AntiAlias);
+        Cv2.Circle(frame, new Point(x, y), radius - radius / 8, new Scalar(30, 30, 210), Math.Max(2, radius / 4), LineTypes.AntiAlias);
+        var scale = radius / 26.0;
+        var size = Cv2.GetTextSize(value, HersheyFonts.HersheySimplex, scale, Math.Max(1, radius / 8), out _);
+        Cv2.PutText(frame, value, new Point(x - size.Width / 2, y + size.Height / 2), HersheyFonts.HersheySimplex, scale,
+            Scalar.Black, Math.Max(1, radius / 8), LineTypes.AntiAlias);
+        return frame;
+    }
+
+    [Fact]
+    public void Classifier_reads_a_speed_limit_crop_fed_as_rgb()
+    {
+        const string value = "30";
+        using var frame = SceneWithSpeedLimit(value, 40);
+        var (classId, probability) = _classifier.Classify(frame, [new Rect(655, 105, 90, 90)]).Single();
+        Assert.Equal(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), GtsrbClasses.SpeedLimitKmh(classId));
+        Assert.True(probability > 0.5, $"p={probability}");
+    }
+
+    [Fact]
+    public void A_sign_seen_on_three_frames_is_reported_once_with_its_speed_limit()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions());
+        for (var i = 0; i < 6; i++)
+        {
+            using var frame = SceneWithSpeedLimit("30", 24 + 2 * i, 700 + 4 * i, 150 - 2 * i);
+            recognizer.Process(frame, i * 0.04, [], null);
+        }
+        using (var empty = SceneWithSpeedLimit("30", 1, 10, 10)) recognizer.Process(empty, 2.0, [], null);
+        recognizer.Tracker.Complete();
+
+        var sign = Assert.Single(recognizer.Tracker.Signs);
+        Assert.Equal(SignObservation.SignKind, sign.Kind);
+        Assert.Equal(30, sign.SpeedLimitKmh);
+        Assert.InRange(sign.FrameCount, 3, 6);
+        var e = Assert.Single(recognizer.Tracker.Events);
+        Assert.Equal("traffic_sign", e.Type);
+        Assert.Equal(30, e.Details!["speedLimitKmh"]);
+    }
+
+    [Fact]
+    public void A_sign_seen_on_two_frames_only_is_not_confirmed()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions());
+        for (var i = 0; i < 2; i++)
+        {
+            using var frame = SceneWithSpeedLimit("30", 30, 700, 150);
+            recognizer.Process(frame, i * 0.04, [], null);
+        }
+        recognizer.Tracker.Complete();
+        Assert.Empty(recognizer.Tracker.Signs);
+        Assert.Empty(recognizer.Tracker.Events);
+    }
+
+    [Fact]
+    public void Red_tail_lights_inside_a_vehicle_box_are_not_proposed_as_signs()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions());
+        var car = new Track(1, new Adas.Perception.Detection.Detection(new Rect2f(640, 90, 120, 120), 2, "car", 0.9f), 0);
+        for (var i = 0; i < 6; i++)
+        {
+            using var frame = SceneWithSpeedLimit("30", 30, 700, 150);
+            recognizer.Process(frame, i * 0.04, [car], null);
+        }
+        recognizer.Tracker.Complete();
+        Assert.Empty(recognizer.Tracker.Signs);
+    }
+
+    public void Dispose() => _classifier.Dispose();
+}
