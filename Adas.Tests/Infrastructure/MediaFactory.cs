@@ -16,10 +16,16 @@ public static class MediaFactory
         return outputPath;
     }
 
-    /// <summary>The highway clip repeated, for jobs that must still be running when the test acts on them.</summary>
-    public static Task<string> LongHighwayClipAsync(string directory, int repeats) =>
-        FfmpegAsync(Path.Combine(directory, $"highway_x{repeats}.mp4"), "-stream_loop", (repeats - 1).ToString(),
-            "-i", TestPaths.Asset("media/dashcam/highway_lanes_960x540.mp4"), "-c", "copy");
+    /// <summary>
+    /// The highway clip repeated, for jobs that must still be running when the test acts on them. Each call makes
+    /// different bytes (a unique tag), so uploads are never answered from an earlier identical job.
+    /// </summary>
+    public static Task<string> LongHighwayClipAsync(string directory, int repeats)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return FfmpegAsync(Path.Combine(directory, $"highway_x{repeats}_{tag}.mp4"), "-stream_loop", (repeats - 1).ToString(),
+            "-i", TestPaths.Asset("media/dashcam/highway_lanes_960x540.mp4"), "-c", "copy", "-metadata", $"comment={tag}");
+    }
 
     public static Task<string> OneFrameClipAsync(string directory) =>
         FfmpegAsync(Path.Combine(directory, "one_frame.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",

@@ -12,7 +12,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     {
         try
         {
-            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 6);
+            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 3);
             var id = await graph.Api.UploadJobAsync(clip);
             await graph.Api.WaitForAsync(id, j => j.Status() == "processing" && j.GetProperty("progress").GetInt32() >= 5, TimeSpan.FromMinutes(2));
 
@@ -23,7 +23,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
             Assert.Equal("completed", job.Status());
             Assert.Equal(2, job.GetProperty("attempts").GetInt32());
             var frames = job.GetProperty("summary").GetProperty("frames").GetInt32();
-            Assert.Equal(221 * 6, frames);
+            Assert.Equal(221 * 3, frames);
             var events = job.GetProperty("summary").GetProperty("events").GetInt32();
             Assert.Equal(events, graph.Count($"SELECT COUNT(*) FROM safety_events WHERE JobId = '{id.ToString().ToUpperInvariant()}'"));
             Assert.Equal(0, graph.Count($"SELECT COUNT(*) FROM (SELECT StartSeconds, Type FROM safety_events WHERE JobId = '{id.ToString().ToUpperInvariant()}' GROUP BY StartSeconds, Type, TrackId HAVING COUNT(*) > 1)"));
@@ -41,7 +41,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     {
         try
         {
-            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 5);
+            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 3);
             var id = await graph.Api.UploadJobAsync(clip);
             await graph.Api.WaitForAsync(id, j => j.Status() == "processing" && j.GetProperty("progress").GetInt32() >= 5, TimeSpan.FromMinutes(2));
 
@@ -53,7 +53,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
             await graph.Topology.Worker.StartAsync(CancellationToken.None);
             var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(4));
             Assert.Equal("completed", job.Status());
-            Assert.Equal(221 * 5, job.GetProperty("summary").GetProperty("frames").GetInt32());
+            Assert.Equal(221 * 3, job.GetProperty("summary").GetProperty("frames").GetInt32());
         }
         catch
         {
@@ -91,7 +91,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     {
         try
         {
-            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 8);
+            var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 3);
             var id = await graph.Api.UploadJobAsync(clip);
             await graph.Api.WaitForAsync(id, j => j.Status() == "processing" && j.GetProperty("progress").GetInt32() >= 3, TimeSpan.FromMinutes(2));
 

@@ -1,6 +1,8 @@
 using Adas.Data.Entities;
 using Adas.Perception;
 using Adas.Perception.Analysis;
+using Adas.Perception.Road;
+using Adas.Perception.Road.Camera;
 
 namespace Adas.Worker.Analysis;
 
@@ -9,8 +11,10 @@ public sealed class AnalyzerFactory(PerceptionModels models)
 {
     public PerceptionModels Models { get; } = models;
 
-    public IFrameAnalyzer? Create(VideoType type) => type switch
+    /// <param name="camera">The vehicle's camera (field of view, mounting height); the defaults when unknown.</param>
+    public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null) => type switch
     {
+        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, new RoadOptions { Camera = camera ?? new CameraModel() }),
         _ => null,
     };
 }

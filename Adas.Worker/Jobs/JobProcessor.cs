@@ -4,6 +4,7 @@ using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
 using Adas.Perception.Analysis;
+using Adas.Perception.Road.Camera;
 using Adas.Perception.Video;
 using Adas.Worker.Analysis;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             var video = job.Video!;
             AnalysisResult result;
             await using (var progress = new ProgressReporter(jobId, scopes, queue, options.Value.ProgressInterval))
-            using (var analyzer = analyzers.Create(job.VideoType))
+            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle)))
             {
                 result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token), linked.Token);
             }
@@ -100,7 +101,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
                 .SetProperty(j => j.Progress, 0)
                 .SetProperty(j => j.WorkerId, _workerId));
         if (claimed == 0) return null;
-        var job = await db.VideoJobs.AsNoTracking().Include(j => j.Video).FirstAsync(j => j.Id == jobId);
+        var job = await db.VideoJobs.AsNoTracking().Include(j => j.Video).Include(j => j.Vehicle).FirstAsync(j => j.Id == jobId);
         if (job.Attempts > options.Value.MaxAttempts)
         {
             // Taken over more often than allowed: this video keeps killing workers.
@@ -159,6 +160,9 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             .SetProperty(j => j.ErrorMessage, reason));
         await queue.PublishProgressAsync(new JobProgress(jobId, "queued", 0, reason));
     }
+
+    private static CameraModel? CameraOf(Vehicle? vehicle) =>
+        vehicle is null ? null : new CameraModel(vehicle.CameraHorizontalFovDegrees, vehicle.CameraMountHeightMeters);
 
     private static void DeleteDirectory(string dir)
     {
