@@ -12,17 +12,21 @@ public static class Extensions
         builder.Services.AddAdasData(builder.Configuration);
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
+        builder.AddApiConventions();
+        builder.AddApiSecurity();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.UseFastEndpoints(config =>
         {
             config.Endpoints.RoutePrefix = "api";
             config.Errors.UseProblemDetails();
             config.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            config.ApplyApiConventions();
         });
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));

@@ -1,0 +1,32 @@
+using Adas.Api.Security;
+using Adas.Data;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Auth.Logout;
+
+/// <summary>Revokes the given refresh token's family, or all of the caller's refresh tokens.</summary>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Request>
+{
+    public override void Configure()
+    {
+        Post("/auth/logout");
+        Summary(s => s.Summary = "End the session (refresh tokens are revoked; access tokens expire on their own)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var user = CurrentUser.From(User);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tokens = db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null);
+        if (req.RefreshToken is { Length: > 0 } given)
+        {
+            var hash = TokenService.Hash(given.Trim());
+            var family = await db.RefreshTokens.Where(t => t.TokenHash == hash && t.UserId == user.Id)
+                .Select(t => (Guid?)t.FamilyId).FirstOrDefaultAsync(ct);
+            tokens = tokens.Where(t => t.FamilyId == family);
+        }
+        await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "logout"), ct);
+        await Send.NoContentAsync(ct);
+    }
+}

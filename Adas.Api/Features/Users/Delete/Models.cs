@@ -1,0 +1,6 @@
+namespace Adas.Api.Features.Users.Delete;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+}
