@@ -25,6 +25,7 @@ public static class SecurityExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenService>();
         services.AddScoped<Adas.Api.Features.Auth.SessionIssuer>();
+
         services.AddHttpContextAccessor();
         services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User));
 
