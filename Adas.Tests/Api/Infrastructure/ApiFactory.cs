@@ -23,7 +23,7 @@ namespace Adas.Tests.Api.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLifetime
 {
-    public const string SigningKey = "tests-only-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+    public const string SigningKey = "tests-only-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789ab";
     public const string Issuer = "adas-api";
     public const string Audience = "adas-clients";
     public const string DefaultPassword = "Passw0rd-for-tests";
