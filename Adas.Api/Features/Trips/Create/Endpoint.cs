@@ -20,7 +20,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
         var resolved = await new TripParties(db).ResolveAsync(caller, req.DriverId, req.VehicleId, ct);
         if (resolved.Error is { } error)
         {
-            AddError(error, resolved.Field);
+            ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(resolved.Field, error));
             ThrowIfAnyErrors();
         }
         var startedAt = req.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;

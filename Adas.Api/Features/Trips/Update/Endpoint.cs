@@ -24,7 +24,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, TripDto>
             var resolved = await new TripParties(db).ResolveAsync(caller, req.DriverId ?? trip.DriverId, req.VehicleId ?? trip.VehicleId, ct);
             if (resolved.Error is { } error)
             {
-                AddError(error, resolved.Field);
+                ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(resolved.Field, error));
                 ThrowIfAnyErrors();
             }
             trip.DriverId = resolved.DriverId;
