@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Adas.Data.Entities;
 using FastEndpoints;
 
 namespace Adas.Api.Extensions;
@@ -15,14 +16,17 @@ public static class ApiConventions
     public static void ApplyApiConventions(this Config config)
     {
         config.Serializer.Options.Converters.Add(EnumConverter());
-        config.Binding.ValueParserWhen(p => EnumType(p.PropertyType) is not null, (value, type) =>
+        foreach (var enumType in typeof(UserRole).Assembly.GetTypes().Where(t => t is { IsEnum: true, IsPublic: true }))
         {
-            var text = value?.ToString();
-            var enumType = EnumType(type)!;
-            if (string.IsNullOrWhiteSpace(text)) return new ParseResult(Nullable.GetUnderlyingType(type) is not null, null);
-            return TryParseSnakeCase(enumType, text, out var result) ? new ParseResult(true, result) : new ParseResult(false, null);
-        });
+            config.Binding.ValueParserFor(enumType, input => Parse(enumType, input.ToString(), nullable: false));
+            config.Binding.ValueParserFor(typeof(Nullable<>).MakeGenericType(enumType), input => Parse(enumType, input.ToString(), nullable: true));
+        }
     }
+
+    private static ParseResult Parse(Type enumType, string? text, bool nullable) =>
+        string.IsNullOrWhiteSpace(text) ? new ParseResult(nullable, null)
+        : TryParseSnakeCase(enumType, text, out var value) ? new ParseResult(true, value)
+        : new ParseResult(false, null);
 
     public static bool TryParseSnakeCase(Type enumType, string text, out object? value)
     {
@@ -31,6 +35,4 @@ public static class ApiConventions
         if (name.Length == 0 || !char.IsLetter(name[0])) return false;
         return Enum.TryParse(enumType, name, ignoreCase: true, out value);
     }
-
-    private static Type? EnumType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } e ? e : null;
 }
