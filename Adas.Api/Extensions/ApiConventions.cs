@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Adas.Api.OpenApi;
 using Adas.Data.Entities;
 using FastEndpoints;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Adas.Api.Extensions;
 
@@ -10,8 +12,15 @@ public static class ApiConventions
 {
     public static JsonStringEnumConverter EnumConverter() => new(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false);
 
-    public static void AddApiConventions(this IHostApplicationBuilder builder) =>
+    public static void AddApiConventions(this IHostApplicationBuilder builder)
+    {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(EnumConverter()));
+        builder.Services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.CreateSchemaReferenceId = SchemaNames.For;
+            options.AddOperationTransformer<RequestParametersTransformer>();
+        });
+    }
 
     public static void ApplyApiConventions(this Config config)
     {

@@ -23,5 +23,10 @@ public sealed class OpenApiTests(ApiFactory api)
             Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
         Assert.Contains("object_detection", json);
         Assert.Contains("sign_classification", json, StringComparison.Ordinal);
+        var listTrips = paths["/api/trips"]!["get"]!;
+        Assert.Null(listTrips["requestBody"]);
+        Assert.Contains(listTrips["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "status" && p["in"]!.GetValue<string>() == "query");
+        Assert.Contains(paths["/api/trips/{id}"]!["get"]!["parameters"]!.AsArray(), p => p!["in"]!.GetValue<string>() == "path");
+        Assert.NotNull(paths["/api/auth/login"]!["post"]!["security"]);
     }
 }
