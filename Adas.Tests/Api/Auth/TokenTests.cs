@@ -99,6 +99,21 @@ public sealed class TokenTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Logout_without_a_body_revokes_every_session_of_the_caller()
+    {
+        var user = await api.CreateUserAsync(UserRole.Viewer);
+        var first = await api.LoginResponseAsync(user);
+        var second = await api.LoginResponseAsync(user);
+        using var client = api.ClientWithToken(first["accessToken"]!.GetValue<string>());
+
+        var logout = await client.PostAsync("/api/auth/logout", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, first["refreshToken"]!.GetValue<string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, second["refreshToken"]!.GetValue<string>())).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_refresh_token_is_401_and_an_empty_one_is_400()
     {
         using var client = api.CreateClient();

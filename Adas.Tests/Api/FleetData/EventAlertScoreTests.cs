@@ -61,6 +61,15 @@ public sealed class EventAlertScoreTests(ApiFactory api)
         Assert.Equal("coached", entry["note"]!.GetValue<string>());
         Assert.True(DateTime.UtcNow - entry["at"]!.GetValue<DateTime>().ToUniversalTime() < TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { }, Ct)).StatusCode);
+
+        var resolved = await client.PostAsJsonAsync($"/api/alerts/{alert.Id}/resolve", new { note = "closed" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var current = await client.GetFromJsonAsync<JsonObject>($"/api/alerts/{alert.Id}", ApiFactory.Json, Ct);
+        Assert.Equal("resolved", current!["status"]!.GetValue<string>());
+        var actions = (await client.GetFromJsonAsync<JsonArray>($"/api/alerts/{alert.Id}/history", ApiFactory.Json, Ct))!
+            .Select(h => h!["action"]!.GetValue<string>());
+        Assert.Equal(["acknowledged", "resolved"], actions);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/alerts/{alert.Id}/resolve", new { }, Ct)).StatusCode);
     }
 
     [Fact]

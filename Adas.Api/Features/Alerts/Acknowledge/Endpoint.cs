@@ -3,7 +3,6 @@ using Adas.Api.Security;
 using Adas.Data;
 using Adas.Data.Entities;
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Alerts.Acknowledge;
 
@@ -19,18 +18,14 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = CurrentUser.From(User);
-        var alert = await db.Alerts.VisibleTo(caller).FirstOrDefaultAsync(a => a.Id == req.Id, ct);
-        if (alert is null) { await Send.NotFoundAsync(ct); return; }
-        if (alert.Status != AlertStatus.Open)
-        { await Send.ResultAsync(Problems.Conflict($"The alert is already {alert.Status.ToString().ToLowerInvariant()}.")); return; }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        alert.Status = AlertStatus.Acknowledged;
-        alert.AcknowledgedAt = now;
-        alert.AcknowledgedById = caller.Id;
-        db.AlertHistory.Add(new AlertHistory { AlertId = alert.Id, Action = "acknowledged", ByUserId = caller.Id, Note = req.Note, At = now });
-        await db.SaveChangesAsync(ct);
-        await Send.OkAsync(AlertDto.From(alert), ct);
+        var (outcome, alert) = await new AlertReview(db, clock)
+            .ApplyAsync(req.Id, CurrentUser.From(User), AlertStatus.Acknowledged, "acknowledged", req.Note, ct);
+        await (outcome switch
+        {
+            AlertReview.Outcome.NotFound => Send.NotFoundAsync(ct),
+            AlertReview.Outcome.AlreadyInState => Send.ResultAsync(Problems.Conflict(
+                $"The alert is already {alert!.Status.ToString().ToLowerInvariant()}.")),
+            _ => Send.OkAsync(AlertDto.From(alert!), ct),
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Adas.Api.Security;
 using Adas.Data;
 using FastEndpoints;
@@ -5,17 +6,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Auth.Logout;
 
-/// <summary>Revokes the given refresh token's family, or all of the caller's refresh tokens.</summary>
-public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Request>
+/// <summary>
+/// Revokes the given refresh token's family, or all of the caller's refresh tokens when the body is empty
+/// (the body is optional, so it is read and validated here rather than bound).
+/// </summary>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
         Post("/auth/logout");
-        Summary(s => s.Summary = "End the session (refresh tokens are revoked; access tokens expire on their own)");
+        Summary(s =>
+        {
+            s.Summary = "End the session (refresh tokens are revoked; access tokens expire on their own)";
+            s.Description = "Optional JSON body {\"refreshToken\": \"...\"} ends that session only; without a body every session of the caller ends.";
+        });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(CancellationToken ct)
     {
+        var req = HttpContext.Request.HasJsonContentType() && HttpContext.Request.ContentLength != 0
+            ? await HttpContext.Request.ReadFromJsonAsync<Request>(SerializerOptions, ct) ?? new Request()
+            : new Request();
+        var validation = await new Validator().ValidateAsync(req, ct);
+        foreach (var failure in validation.Errors) ValidationFailures.Add(failure);
+        ThrowIfAnyErrors();
+
         var user = CurrentUser.From(User);
         var now = clock.GetUtcNow().UtcDateTime;
         var tokens = db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null);
@@ -29,4 +44,6 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
         await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "logout"), ct);
         await Send.NoContentAsync(ct);
     }
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 }

@@ -13,6 +13,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, FleetDto>
     {
         Post("/fleets");
         Roles(AppRoles.Admin);
+        Description(b => b.ClearDefaultProduces(200).Produces<FleetDto>(StatusCodes.Status201Created));
         Summary(s => s.Summary = "Create a fleet (admins)");
     }
 

@@ -21,6 +21,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths) : Endpoint<Reque
         Post("/models");
         Roles(AppRoles.Admin);
         AllowFileUploads();
+        Description(b => b.ClearDefaultProduces(200).Produces<ModelDto>(StatusCodes.Status201Created));
         Summary(s => s.Summary = "Upload and validate an ONNX model for a task (admins)");
     }
 

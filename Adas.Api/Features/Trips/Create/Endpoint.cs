@@ -11,6 +11,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
     {
         Post("/trips");
         Roles(AppRoles.Admin, AppRoles.Manager, AppRoles.Driver);
+        Description(b => b.ClearDefaultProduces(200).Produces<TripDto>(StatusCodes.Status201Created));
         Summary(s => s.Summary = "Record a trip (managers for their fleet's drivers, drivers for themselves)");
     }
 

@@ -13,6 +13,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, VehicleDto>
     {
         Post("/vehicles");
         Roles(AppRoles.Admin, AppRoles.Manager);
+        Description(b => b.ClearDefaultProduces(200).Produces<VehicleDto>(StatusCodes.Status201Created));
         Summary(s => s.Summary = "Register a vehicle and its camera (admins; managers in their fleet)");
     }
 
