@@ -19,14 +19,14 @@ public static class Extensions
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.UseApiSecurity();
+        app.UseStatusCodePages();
         app.UseFastEndpoints(config =>
         {
+            config.ApplyApiConventions();
             config.Endpoints.RoutePrefix = "api";
             config.Errors.UseProblemDetails();
             config.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
-            config.ApplyApiConventions();
         });
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));

@@ -28,11 +28,22 @@ public sealed class LoginTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Anonymous_calls_to_protected_endpoints_get_401()
+    public async Task Anonymous_calls_to_protected_endpoints_get_a_401_problem()
     {
         using var client = api.CreateClient();
         var response = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task A_denied_function_is_a_403_problem()
+    {
+        var (_, viewer) = await api.SignInAsync(UserRole.Viewer);
+        var response = await viewer.PostAsJsonAsync("/api/fleets", new { name = "nope" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
