@@ -37,6 +37,12 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
     private static readonly string DefaultPasswordHash = Hasher.HashPassword(new User { Email = "", DisplayName = "" }, DefaultPassword);
 
     public string DataDirectory { get; } = TestPaths.NewTempDirectory("adas-api");
+
+    /// <summary>
+    /// Redis for the job endpoints. The fleet endpoints never touch it, so by default this is an address nothing listens
+    /// on (the connection is lazy and does not abort); job tests can point it at a real redis-server.
+    /// </summary>
+    public string RedisConnectionString { get; init; } = "127.0.0.1:1,abortConnect=false,connectTimeout=200";
     public string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "adas.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +51,7 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:adasdb", ConnectionString);
         builder.UseSetting(DataPaths.DataDirKey, DataDirectory);
         builder.UseSetting(DatabaseExtensions.ProviderKey, "Sqlite");
+        builder.UseSetting("ConnectionStrings:redis", RedisConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Auth:LoginRateLimit:AttemptsPerIp", "100000");
     }
