@@ -45,6 +45,7 @@ public static class SecurityExtensions
                 ValidateIssuerSigningKey = true,
                 RequireSignedTokens = true,
                 RequireExpirationTime = true,
+                ValidTypes = ["JWT"],
                 ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
                 NameClaimType = AppClaims.Subject,
                 RoleClaimType = AppClaims.Role,

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Adas.Api.Features.Users.Delete;
 
 /// <summary>Deactivates the account and revokes its sessions; its trips, jobs and events keep their history.</summary>
-public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Request>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<IdRequest>
 {
     public override void Configure()
     {
@@ -16,7 +16,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
         Summary(s => s.Summary = "Deactivate a user (admins)");
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(IdRequest req, CancellationToken ct)
     {
         var caller = CurrentUser.From(User);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == req.Id, ct);

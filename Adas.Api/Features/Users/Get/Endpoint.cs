@@ -1,3 +1,4 @@
+using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
 using FastEndpoints;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Users.Get;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, UserDto>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest, UserDto>
 {
     public override void Configure()
     {
@@ -13,7 +14,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, UserDto>
         Summary(s => s.Summary = "One user (404 when the caller may not see it)");
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(IdRequest req, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().VisibleTo(CurrentUser.From(User)).FirstOrDefaultAsync(u => u.Id == req.Id, ct);
         if (user is null) await Send.NotFoundAsync(ct);

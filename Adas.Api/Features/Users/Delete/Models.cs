@@ -1,6 +1,0 @@
-namespace Adas.Api.Features.Users.Delete;
-
-public sealed class Request
-{
-    public Guid Id { get; set; }
-}

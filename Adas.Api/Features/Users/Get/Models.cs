@@ -1,6 +1,0 @@
-namespace Adas.Api.Features.Users.Get;
-
-public sealed class Request
-{
-    public Guid Id { get; set; }
-}
