@@ -22,6 +22,8 @@ public static class SecurityExtensions
         services.AddSingleton(signingKey);
         services.AddSingleton(loginLimits);
         services.AddSingleton<LoginThrottle>();
+        services.AddMemoryCache();
+        services.AddSingleton<AccountStatus>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenService>();
         services.AddScoped<Adas.Api.Features.Auth.SessionIssuer>();

@@ -1,9 +1,10 @@
+using Adas.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Adas.Api.Security;
 
 /// <summary>
-/// 401 and 403 answers as RFC 9457 problem details (with the usual WWW-Authenticate header), whatever the order of the
+/// Rejects tokens of accounts deactivated or changed since they were issued, and answers 401 and 403 as RFC 9457 problem details (with the usual WWW-Authenticate header), whatever the order of the
 /// status-code-pages middleware. WebSocket requests, which cannot send headers, may pass the token as ?access_token=.
 /// </summary>
 public static class BearerProblemEvents
@@ -15,6 +16,14 @@ public static class BearerProblemEvents
             if (context.HttpContext.WebSockets.IsWebSocketRequest && context.Request.Query["access_token"] is [{ Length: > 0 } token])
                 context.Token = token;
             return Task.CompletedTask;
+        },
+        OnTokenValidated = async context =>
+        {
+            var services = context.HttpContext.RequestServices;
+            if (CurrentUser.TryFrom(context.Principal) is not { } user
+                || !await services.GetRequiredService<AccountStatus>().StillMatchesAsync(user,
+                    services.GetRequiredService<AdasDbContext>(), context.HttpContext.RequestAborted))
+                context.Fail("The account is inactive or its role or fleet changed; log in again.");
         },
         OnChallenge = async context =>
         {

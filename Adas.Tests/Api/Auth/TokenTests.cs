@@ -114,6 +114,25 @@ public sealed class TokenTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_deactivated_or_demoted_user_loses_access_at_once_even_with_an_unexpired_token()
+    {
+        var fleet = await api.CreateFleetAsync();
+        var (_, admin) = await api.SignInAsync(UserRole.Admin);
+        var (manager, managerClient) = await api.SignInAsync(UserRole.Manager, fleet.Id);
+        var (driver, driverClient) = await api.SignInAsync(UserRole.Driver, fleet.Id);
+        Assert.Equal(HttpStatusCode.OK, (await managerClient.GetAsync("/api/auth/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await driverClient.GetAsync("/api/auth/me", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/users/{driver.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/users/{manager.Id}", new { role = "viewer" }, Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await driverClient.GetAsync("/api/auth/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await managerClient.GetAsync("/api/auth/me", Ct)).StatusCode);
+        var login = await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = driver.Email, password = driver.Password }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_refresh_token_is_401_and_an_empty_one_is_400()
     {
         using var client = api.CreateClient();

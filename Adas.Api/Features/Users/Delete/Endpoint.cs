@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Adas.Api.Features.Users.Delete;
 
 /// <summary>Deactivates the account and revokes its sessions; its trips, jobs and events keep their history.</summary>
-public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<IdRequest>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock, AccountStatus accounts) : Endpoint<IdRequest>
 {
     public override void Configure()
     {
@@ -27,6 +27,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Id
         await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "account deactivated"), ct);
         await db.SaveChangesAsync(ct);
+        accounts.Forget(user.Id);
         await Send.NoContentAsync(ct);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Adas.Api.Features.Users.Update;
 
 /// <summary>Admins edit any user; managers edit the drivers of their fleet (name, password, active), never role or fleet.</summary>
-public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Request, UserDto>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock, AccountStatus accounts) : Endpoint<Request, UserDto>
 {
     public override void Configure()
     {
@@ -45,6 +45,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
         if (req.Password is not null || req.IsActive == false || req.Role is not null || req.FleetId is not null)
             await RevokeSessionsAsync(user.Id, ct);
         await db.SaveChangesAsync(ct);
+        accounts.Forget(user.Id);
         await Send.OkAsync(UserDto.From(user), ct);
     }
 
