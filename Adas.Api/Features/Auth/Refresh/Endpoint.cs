@@ -36,7 +36,7 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, TimeProvi
             await RejectAsync("The refresh token was already used; every session of its family is revoked.");
             return;
         }
-        if (token.ExpiresAt <= now || !token.User.IsActive) { await RejectAsync("The refresh token has expired."); return; }
+        if (token.ExpiresAt <= now || !token.User.IsActive) { await RejectAsync("The refresh token has expired or its account is inactive."); return; }
 
         await Send.OkAsync(await sessions.IssueAsync(token.User, token.FamilyId, HttpContext.Connection.RemoteIpAddress?.ToString(), ct), ct);
     }

@@ -1,4 +1,3 @@
-using Adas.Data.Entities;
 using FastEndpoints;
 using FluentValidation;
 using Severity = Adas.Data.Entities.Severity;
