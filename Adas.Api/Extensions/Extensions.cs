@@ -22,16 +22,20 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
+        builder.AddApiConventions();
+        builder.AddApiSecurity();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseApiSecurity();
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.MapJobLiveUpdates();
         app.UseFastEndpoints(config =>
         {
+            config.ApplyApiConventions();
             config.Endpoints.RoutePrefix = "api";
             config.Errors.UseProblemDetails();
             config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

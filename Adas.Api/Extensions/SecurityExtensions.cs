@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Adas.Api.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Adas.Api.Extensions;
+
+public static class SecurityExtensions
+{
+    /// <summary>JWT bearer authentication, authorization, login rate limiting, token issuing and the OpenAPI scheme.</summary>
+    public static void AddApiSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var signingKey = new SigningKey(SigningKeyResolver.Resolve(builder.Configuration, builder.Environment));
+        var loginLimits = builder.Configuration.GetSection(LoginRateLimitOptions.Section).Get<LoginRateLimitOptions>()
+            ?? new LoginRateLimitOptions();
+
+        services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.Section));
+        services.AddSingleton(signingKey);
+        services.AddSingleton(loginLimits);
+        services.AddSingleton<LoginThrottle>();
+        services.AddMemoryCache();
+        services.AddSingleton<AccountStatus>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenService>();
+        services.AddScoped<Adas.Api.Features.Auth.SessionIssuer>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.Events = BearerProblemEvents.Create();
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKey = signingKey.Key,
+                ValidAlgorithms = [SigningKey.Algorithm],
+                ValidateIssuer = true,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ValidTypes = ["JWT"],
+                ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds),
+                NameClaimType = AppClaims.Subject,
+                RoleClaimType = AppClaims.Role,
+            };
+        });
+        services.AddAuthorization();
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimitOptions.PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = loginLimits.AttemptsPerIp,
+                    Window = TimeSpan.FromSeconds(loginLimits.WindowSeconds),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait : TimeSpan.FromSeconds(loginLimits.WindowSeconds);
+                await WriteTooManyRequestsAsync(context.HttpContext, retryAfter, "Too many login attempts from this address.", ct);
+            };
+        });
+
+        services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<AnonymousOperationTransformer>();
+        });
+    }
+
+    public static void UseApiSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>A 429 problem detail with Retry-After in whole seconds.</summary>
+    public static async Task WriteTooManyRequestsAsync(HttpContext http, TimeSpan retryAfter, string detail, CancellationToken ct)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"{detail} Retry after {seconds} s.",
+            },
+        });
+        _ = ct;
+    }
+}

@@ -1,0 +1,52 @@
+using Adas.Api.Extensions;
+using Adas.Api.Security;
+using Adas.Data;
+using Adas.Data.Entities;
+using FastEndpoints;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Auth.Login;
+
+/// <summary>Exchanges email and password for an access token and a refresh token (a new token family).</summary>
+public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThrottle throttle, TimeProvider clock)
+    : Endpoint<Request, TokenResponse>
+{
+    private static readonly PasswordHasher<User> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(new User { Email = "", DisplayName = "" }, "not-a-password");
+
+    public override void Configure()
+    {
+        Post("/auth/login");
+        AllowAnonymous();
+        Options(b => b.RequireRateLimiting(LoginRateLimitOptions.PolicyName));
+        Summary(s => s.Summary = "Log in with email and password");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var email = req.Email.Trim().ToLowerInvariant();
+        if (throttle.Check(email) is { } wait)
+        {
+            await SecurityExtensions.WriteTooManyRequestsAsync(HttpContext, wait, "Too many failed logins for this account.", ct);
+            return;
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        var result = Hasher.VerifyHashedPassword(user ?? new User { Email = "", DisplayName = "" },
+            user?.PasswordHash is { Length: > 0 } hash ? hash : DummyHash, req.Password);
+        if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
+        {
+            throttle.RecordFailure(email);
+            await Send.ResultAsync(TypedResults.Problem(title: "Invalid credentials", detail: "Invalid email or password.",
+                statusCode: StatusCodes.Status401Unauthorized));
+            return;
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+            user.PasswordHash = Hasher.HashPassword(user, req.Password);
+        user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
+        var session = await sessions.IssueAsync(user, Guid.CreateVersion7(), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        await Send.OkAsync(session, ct);
+    }
+}

@@ -1,0 +1,63 @@
+using Adas.Api.Security;
+using Adas.Data;
+using Adas.Data.Entities;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Drivers.Score;
+
+/// <summary>
+/// A transparent 0-100 score: 100 minus the weighted events per hour driven. Hours come from the driver's finished
+/// trips (end - start) plus the durations of their videos that belong to no trip.
+/// </summary>
+public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Get("/drivers/{id:guid}/score");
+        Summary(s => s.Summary = "Driver safety score with its breakdown");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var driver = await db.Users.AsNoTracking().VisibleTo(CurrentUser.From(User))
+            .FirstOrDefaultAsync(u => u.Id == req.Id && u.Role == UserRole.Driver, ct);
+        if (driver is null) { await Send.NotFoundAsync(ct); return; }
+
+        var from = req.From?.ToUniversalTime() ?? DateTime.MinValue;
+        var to = req.To?.ToUniversalTime() ?? DateTime.MaxValue;
+        var trips = await db.Trips.AsNoTracking()
+            .Where(t => t.DriverId == driver.Id && t.EndedAt != null && t.StartedAt >= from && t.StartedAt < to)
+            .Select(t => new { t.StartedAt, EndedAt = t.EndedAt!.Value }).ToListAsync(ct);
+        var tripHours = trips.Sum(t => Math.Max(0, (t.EndedAt - t.StartedAt).TotalHours));
+        var videoSeconds = await db.VideoJobs.AsNoTracking()
+            .Where(j => j.OwnerId == driver.Id && j.TripId == null && j.Status == JobStatus.Completed
+                && j.CreatedAt >= from && j.CreatedAt < to)
+            .Select(j => j.Video!.DurationSeconds).ToListAsync(ct);
+        var videoHours = videoSeconds.Sum(s => s ?? 0) / 3600;
+
+        var counts = await db.SafetyEvents.AsNoTracking()
+            .Where(e => e.DriverId == driver.Id || (e.DriverId == null && (e.Job!.OwnerId == driver.Id || e.Job.Trip!.DriverId == driver.Id)))
+            .Where(e => e.OccurredAt >= from && e.OccurredAt < to)
+            .GroupBy(e => new { e.Type, e.Severity }).Select(g => new { g.Key.Type, g.Key.Severity, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var scoring = configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions();
+        var hours = tripHours + videoHours;
+        var scoredHours = Math.Max(hours, scoring.MinimumHours);
+        var breakdown = counts.Select(c =>
+        {
+            var weight = scoring.EventWeights.GetValueOrDefault(c.Type, scoring.DefaultEventWeight);
+            var multiplier = scoring.SeverityMultipliers.GetValueOrDefault(c.Severity.ToString().ToLowerInvariant(), 1);
+            var perHour = c.Count / scoredHours;
+            return new BreakdownItem(c.Type, c.Severity, c.Count, weight, multiplier, Math.Round(perHour, 3),
+                Math.Round(weight * multiplier * perHour, 2));
+        }).OrderByDescending(b => b.Penalty).ThenBy(b => b.Type).ToList();
+        var penalty = Math.Round(breakdown.Sum(b => b.Penalty), 2);
+
+        await Send.OkAsync(new Response(driver.Id, Math.Round(Math.Clamp(100 - penalty, 0, 100), 1),
+            "score = clamp(100 - sum(weight x severityMultiplier x count / scoredHours), 0, 100); scoredHours = max(hoursDriven, minimumHours)",
+            Math.Round(hours, 3), Math.Round(tripHours, 3), Math.Round(videoHours, 3), Math.Round(scoredHours, 3),
+            breakdown.Sum(b => b.Count), penalty, breakdown), ct);
+    }
+}

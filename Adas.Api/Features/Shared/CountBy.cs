@@ -1,0 +1,3 @@
+namespace Adas.Api.Features.Shared;
+
+public sealed record CountBy<TKey>(TKey Key, int Count);

@@ -1,0 +1,43 @@
+using Adas.Api.Security;
+using Adas.Data;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adas.Api.Features.Trips.Update;
+
+public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, TripDto>
+{
+    public override void Configure()
+    {
+        Put("/trips/{id:guid}");
+        Roles(AppRoles.Admin, AppRoles.Manager, AppRoles.Driver);
+        Summary(s => s.Summary = "Update a trip (end it, distance, status, notes, vehicle or driver)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = CurrentUser.From(User);
+        var trip = await db.Trips.VisibleTo(caller).FirstOrDefaultAsync(t => t.Id == req.Id, ct);
+        if (trip is null) { await Send.NotFoundAsync(ct); return; }
+        if (req.DriverId is not null || req.VehicleId is not null)
+        {
+            var resolved = await new TripParties(db).ResolveAsync(caller, req.DriverId ?? trip.DriverId, req.VehicleId ?? trip.VehicleId, ct);
+            if (resolved.Error is { } error)
+            {
+                ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(resolved.Field, error));
+                ThrowIfAnyErrors();
+            }
+            trip.DriverId = resolved.DriverId;
+            trip.VehicleId = req.VehicleId ?? trip.VehicleId;
+            if (caller.IsAdmin) trip.FleetId = resolved.FleetId ?? trip.FleetId;
+        }
+        if (req.StartedAt is { } started) trip.StartedAt = started.ToUniversalTime();
+        if (req.EndedAt is { } ended) trip.EndedAt = ended.ToUniversalTime();
+        if (trip.EndedAt is { } end && end <= trip.StartedAt) ThrowError(r => r.EndedAt, "The trip must end after it starts.");
+        if (req.DistanceKm is { } distance) trip.DistanceKm = distance;
+        if (req.Status is { } status) trip.Status = status;
+        if (req.Notes is { } notes) trip.Notes = notes;
+        await db.SaveChangesAsync(ct);
+        await Send.OkAsync(TripDto.From(trip), ct);
+    }
+}

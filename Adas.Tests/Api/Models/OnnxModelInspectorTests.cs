@@ -1,0 +1,47 @@
+using Adas.Perception.Models;
+using Adas.Tests.Infrastructure;
+
+namespace Adas.Tests.Api.Models;
+
+public sealed class OnnxModelInspectorTests
+{
+    [Theory]
+    [InlineData("models/yolox_nano.onnx", OnnxModelTask.ObjectDetection, "yolox (80 classes)")]
+    [InlineData("models/gtsrb_cnn_30x30.onnx", OnnxModelTask.SignClassification, "nhwc")]
+    [InlineData("models/face_detection_yunet.onnx", OnnxModelTask.FaceDetection, "yunet")]
+    [InlineData("models/landmarks_68_pfld.onnx", OnnxModelTask.FaceLandmarks, "pfld-68")]
+    [InlineData("models/mediapipe_face_landmark.onnx", OnnxModelTask.FaceLandmarks, "facemesh-468")]
+    public void The_shipped_models_are_recognised_for_their_task(string asset, OnnxModelTask task, string layout)
+    {
+        var inspection = OnnxModelInspector.Inspect(TestPaths.Asset(asset), task);
+
+        Assert.True(inspection.IsValid, inspection.Error);
+        Assert.Equal(layout, inspection.Layout);
+    }
+
+    [Theory]
+    [InlineData("models/yolox_nano.onnx", OnnxModelTask.SignClassification)]
+    [InlineData("models/gtsrb_cnn_30x30.onnx", OnnxModelTask.ObjectDetection)]
+    [InlineData("models/landmarks_68_pfld.onnx", OnnxModelTask.FaceDetection)]
+    [InlineData("models/face_detection_yunet.onnx", OnnxModelTask.FaceLandmarks)]
+    public void A_model_for_another_task_is_rejected_with_its_shapes(string asset, OnnxModelTask task)
+    {
+        var inspection = OnnxModelInspector.Inspect(TestPaths.Asset(asset), task);
+
+        Assert.False(inspection.IsValid);
+        Assert.Contains(OnnxModelInspector.Name(task), inspection.Error);
+        Assert.Contains("This model has inputs", inspection.Error);
+    }
+
+    [Fact]
+    public void Random_bytes_are_not_a_loadable_model()
+    {
+        var file = Path.Combine(TestPaths.NewTempDirectory("onnx"), "random.onnx");
+        File.WriteAllBytes(file, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+
+        var inspection = OnnxModelInspector.Inspect(file, OnnxModelTask.ObjectDetection);
+
+        Assert.False(inspection.IsValid);
+        Assert.StartsWith("The file is not a loadable ONNX model", inspection.Error);
+    }
+}
