@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
 using Adas.Data;
@@ -19,7 +18,6 @@ public static class Extensions
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<JobVisibility>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
         builder.AddApiConventions();
@@ -39,7 +37,6 @@ public static class Extensions
             config.Endpoints.RoutePrefix = "api";
             config.Errors.UseProblemDetails();
             config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));

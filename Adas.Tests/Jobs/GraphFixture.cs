@@ -25,10 +25,32 @@ public sealed class GraphFixture : IAsyncLifetime
                 ["Jobs__ReconcileGrace"] = "00:00:01",
                 ["Jobs__RetryBaseDelay"] = "00:00:01",
                 ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(),
+                ["Jwt__AccessTokenMinutes"] = "120",
             },
         };
         Topology = await GraphLauncher.StartAsync(options, CancellationToken.None);
-        Api = new HttpClient { BaseAddress = new Uri(Topology.Api.Url), Timeout = TimeSpan.FromMinutes(2) };
+        Api = await LoginAsync(GraphLauncher.AdminEmail, GraphLauncher.AdminPassword);
+    }
+
+    /// <summary>A client for the API carrying the user's access token.</summary>
+    public async Task<HttpClient> LoginAsync(string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Topology.Api.Url), Timeout = TimeSpan.FromMinutes(2) };
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a user through the admin API and returns a client logged in as them.</summary>
+    public async Task<HttpClient> NewUserAsync(string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@tests.local";
+        const string password = "Driver-Passw0rd!x";
+        using var created = await Api.PostAsJsonAsync("/api/users", new { email, displayName = role, password, role });
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"creating a {role}: {await created.Content.ReadAsStringAsync()}");
+        return await LoginAsync(email, password);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
-using Adas.Api.Common;
+using Adas.Api.Security;
+using Adas.Api.Extensions;
 using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
@@ -19,7 +20,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
     public override void Configure()
     {
         Post("/jobs");
-        AllowAnonymous();
+        Roles(AppRoles.Admin, AppRoles.Manager, AppRoles.Driver);
         AllowFileUploads(dontAutoBindFormData: true);
         Summary(s =>
         {
@@ -37,17 +38,17 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(Problems.Of(problem.Status, problem.Title, problem.Message));
+            await Send.ResultAsync(problem.ToResult());
             return;
         }
 
         try
         {
             var (videoType, tripId, vehicleId) = await ParseFieldsAsync(upload.Fields, ct);
-            var ownerId = (Guid?)null;
+            Guid? ownerId = CurrentUser.From(User).Id;
             var video = await store.StoreAsync(upload, ct);
 
-            var done = await db.WithVideo().FirstOrDefaultAsync(j => j.VideoId == video.Id && j.VideoType == videoType
+            var done = await db.VideoJobs.AsNoTracking().Include(j => j.Video).FirstOrDefaultAsync(j => j.VideoId == video.Id && j.VideoType == videoType
                 && j.OwnerId == ownerId && j.Status == JobStatus.Completed, ct);
             if (done is not null)
             {
@@ -63,7 +64,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(Problems.Of(problem.Status, problem.Title, problem.Message));
+            await Send.ResultAsync(problem.ToResult());
         }
         finally
         {
@@ -74,14 +75,15 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
     private async Task<(VideoType, Guid?, Guid?)> ParseFieldsAsync(IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
         var text = fields.GetValueOrDefault("videoType");
-        if (!ApiEnum.TryParse<VideoType>(text, out var videoType))
+        if (text is null || !ApiConventions.TryParseSnakeCase(typeof(VideoType), text, out var parsed) || parsed is not VideoType videoType)
             throw new UploadProblem(400, "Invalid videoType",
                 text is null ? "videoType is required: dashcam or in_cabin." : $"videoType '{text}' is not dashcam or in_cabin.");
         var tripId = ParseId(fields, "tripId");
         var vehicleId = ParseId(fields, "vehicleId");
-        if (tripId is { } trip && !await db.Trips.AnyAsync(t => t.Id == trip, ct))
+        var user = CurrentUser.From(User);
+        if (tripId is { } trip && !await db.Trips.VisibleTo(user).AnyAsync(t => t.Id == trip, ct))
             throw new UploadProblem(400, "Unknown trip", $"Trip {trip} does not exist.");
-        if (vehicleId is { } vehicle && !await db.Vehicles.AnyAsync(v => v.Id == vehicle, ct))
+        if (vehicleId is { } vehicle && !await db.Vehicles.VisibleTo(user).AnyAsync(v => v.Id == vehicle, ct))
             throw new UploadProblem(400, "Unknown vehicle", $"Vehicle {vehicle} does not exist.");
         return (videoType, tripId, vehicleId);
     }

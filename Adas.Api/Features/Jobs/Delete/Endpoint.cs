@@ -1,3 +1,4 @@
+using Adas.Api.Security;
 using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
@@ -12,13 +13,13 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue) 
     public override void Configure()
     {
         Delete("/jobs/{id:guid}");
-        AllowAnonymous();
+        Roles(AppRoles.Admin, AppRoles.Manager, AppRoles.Driver);
         Summary(s => s.Summary = "Delete a job: cancels it if running; its results and files are removed");
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)
     {
-        var job = await db.VideoJobs.Include(j => j.Video).FirstOrDefaultAsync(j => j.Id == r.Id, ct);
+        var job = await db.JobsVisibleTo(User).Include(j => j.Video).FirstOrDefaultAsync(j => j.Id == r.Id, ct);
         if (job is null)
         {
             await Send.NotFoundAsync(ct);

@@ -10,13 +10,12 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyLis
     public override void Configure()
     {
         Get("/jobs/{id:guid}/driver-states");
-        AllowAnonymous();
         Summary(s => s.Summary = "The driver's state per second of an in-cabin video");
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)
     {
-        if (!await db.VideoJobs.AnyAsync(j => j.Id == r.Id, ct))
+        if (!await db.CanSeeJobAsync(User, r.Id, ct))
         {
             await Send.NotFoundAsync(ct);
             return;

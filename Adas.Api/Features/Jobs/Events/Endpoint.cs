@@ -10,13 +10,12 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyLis
     public override void Configure()
     {
         Get("/jobs/{id:guid}/events");
-        AllowAnonymous();
         Summary(s => s.Summary = "The job's safety events (episodes), in video order");
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)
     {
-        if (!await db.VideoJobs.AnyAsync(j => j.Id == r.Id, ct))
+        if (!await db.CanSeeJobAsync(User, r.Id, ct))
         {
             await Send.NotFoundAsync(ct);
             return;

@@ -15,7 +15,8 @@ public static class LiveUpdatesEndpoint
     public const string Route = "/api/jobs/live";
 
     public static RouteHandlerBuilder MapJobLiveUpdates(this WebApplication app) =>
-        app.MapGet(Route, HandleAsync).WithTags("Jobs").WithSummary("WebSocket of live job progress");
+        app.MapGet(Route, HandleAsync).RequireAuthorization().WithTags("Jobs")
+            .WithSummary("WebSocket of live progress for the jobs the caller may see (token in the Authorization header or ?access_token=)");
 
     private static async Task HandleAsync(HttpContext context, IConnectionMultiplexer redis, JobVisibility visibility)
     {

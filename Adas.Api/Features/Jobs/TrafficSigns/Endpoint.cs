@@ -10,13 +10,12 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyLis
     public override void Configure()
     {
         Get("/jobs/{id:guid}/traffic-signs");
-        AllowAnonymous();
         Summary(s => s.Summary = "The traffic signs seen in the job's video, one per physical sign");
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)
     {
-        if (!await db.VideoJobs.AnyAsync(j => j.Id == r.Id, ct))
+        if (!await db.CanSeeJobAsync(User, r.Id, ct))
         {
             await Send.NotFoundAsync(ct);
             return;

@@ -1,4 +1,4 @@
-using Adas.Api.Common;
+using Adas.Api.Features.Shared;
 using Adas.Data;
 using Adas.Data.Entities;
 using FastEndpoints;
@@ -11,13 +11,12 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute>
     public override void Configure()
     {
         Get("/jobs/{id:guid}/video");
-        AllowAnonymous();
         Summary(s => s.Summary = "The annotated H.264 MP4 (supports HTTP Range); 409 until the job has completed");
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)
     {
-        var job = await db.VideoJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.Id, ct);
+        var job = await db.JobsVisibleTo(User).FirstOrDefaultAsync(j => j.Id == r.Id, ct);
         if (job is null)
         {
             await Send.NotFoundAsync(ct);
@@ -25,7 +24,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute>
         }
         if (job.Status != JobStatus.Completed || job.AnnotatedVideoPath is not { } path || !File.Exists(path))
         {
-            await Send.ResultAsync(Problems.Of(409, "Video not ready",
+            await Send.ResultAsync(Problems.Conflict(
                 $"The annotated video exists once the job has completed; the job is {job.Status.ToString().ToLowerInvariant()}."));
             return;
         }
