@@ -11,6 +11,15 @@ public sealed class AnalyzerFactory(PerceptionModels models)
 {
     public PerceptionModels Models { get; } = models;
 
+    /// <summary>The built-in models with each task's registry-activated version put in their place.</summary>
+    public PerceptionModels WithActive(IReadOnlyDictionary<ModelTask, string?> active) => Models with
+    {
+        ObjectDetector = active.GetValueOrDefault(ModelTask.ObjectDetection) ?? Models.ObjectDetector,
+        SignClassifier = active.GetValueOrDefault(ModelTask.SignClassification) ?? Models.SignClassifier,
+        FaceDetector = active.GetValueOrDefault(ModelTask.FaceDetection) ?? Models.FaceDetector,
+        FaceLandmarks = active.GetValueOrDefault(ModelTask.FaceLandmarks) ?? Models.FaceLandmarks,
+    };
+
     /// <param name="camera">The vehicle's camera (field of view, mounting height); the defaults when unknown.</param>
     public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null) => type switch
     {

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Adas.Data;
 using Adas.Data.Entities;
+using Adas.Data.Models;
+using Adas.Perception;
 using Adas.Data.Queue;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
@@ -37,16 +39,17 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             if (Directory.Exists(resultsDir)) Directory.Delete(resultsDir, recursive: true);
             Directory.CreateDirectory(resultsDir);
             var video = job.Video!;
+            var models = await ActiveModelsAsync(linked.Token);
             AnalysisResult result;
             await using (var progress = new ProgressReporter(jobId, scopes, queue, options.Value.ProgressInterval))
-            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle)))
+            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models))
             {
                 result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token), linked.Token);
             }
             if (result.FramesProcessed < options.Value.MinimumFrames)
                 throw new VideoDecodeException($"The video is too short to analyse: {result.FramesProcessed} frame(s); at least {options.Value.MinimumFrames} are needed.");
             File.Move(partial, final, overwrite: true);
-            await CompleteAsync(job, result, final, clock.Elapsed, linked.Token);
+            await CompleteAsync(job, result, models, final, clock.Elapsed, linked.Token);
             logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s, {Events} events",
                 jobId, result.FramesProcessed, clock.Elapsed.TotalSeconds, result.Output.Events.Count);
             return JobOutcome.Completed;
@@ -112,7 +115,15 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         return job;
     }
 
-    private async Task CompleteAsync(VideoJob job, AnalysisResult result, string annotatedPath, TimeSpan elapsed, CancellationToken ct)
+    /// <summary>Read per job, so a version activated in the registry is used from the next job on, without a restart.</summary>
+    private async Task<PerceptionModels> ActiveModelsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
+        return analyzers.WithActive(await db.ActiveModelsAsync(paths, ct));
+    }
+
+    private async Task CompleteAsync(VideoJob job, AnalysisResult result, PerceptionModels models, string annotatedPath, TimeSpan elapsed, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
@@ -123,6 +134,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             .SetProperty(v => v.Fps, Math.Round(info.Fps, 3)).SetProperty(v => v.FrameCount, info.FrameCount)
             .SetProperty(v => v.DurationSeconds, Math.Round(info.DurationSeconds, 3)), ct);
         var summary = JobSummary.Build(result, eventCount);
+        summary["models"] = JobSummary.ModelFiles(models, job.VideoType);
         var completedAt = DateTime.UtcNow;
         var updated = await db.VideoJobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Processing).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, JobStatus.Completed)

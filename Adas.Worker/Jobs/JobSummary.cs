@@ -1,3 +1,5 @@
+using Adas.Data.Entities;
+using Adas.Perception;
 using Adas.Perception.Analysis;
 
 namespace Adas.Worker.Jobs;
@@ -20,4 +22,10 @@ public static class JobSummary
         foreach (var (key, value) in result.Output.Summary) summary.TryAdd(key, value);
         return summary;
     }
+
+    /// <summary>Which model files the job ran with (the registry's active versions or the built-in ones).</summary>
+    public static Dictionary<string, string> ModelFiles(PerceptionModels models, VideoType type) => type == VideoType.Dashcam
+        ? new() { ["objectDetector"] = Path.GetFileName(models.ObjectDetector), ["signClassifier"] = Path.GetFileName(models.SignClassifier) }
+        : new() { ["faceDetector"] = Path.GetFileName(models.FaceDetector), ["faceLandmarks"] = Path.GetFileName(models.FaceLandmarks),
+                  ["objectDetector"] = Path.GetFileName(models.ObjectDetector) };
 }
