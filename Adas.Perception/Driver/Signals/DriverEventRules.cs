@@ -21,7 +21,7 @@ public sealed class DriverEventRules
         _options = options;
         _microsleep = new EpisodeDetector(EventTypes.Microsleep, options.MicrosleepSeconds, maxGap: 0.3);
         _drowsiness = new EpisodeDetector(EventTypes.Drowsiness, 0, options.DrowsinessCooldownSeconds, maxGap: 1.0);
-        _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: 0.3);
+        _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: 0.1);
         _distraction = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: 1.0);
         _phone = new EpisodeDetector(EventTypes.PhoneUse, options.PhoneSeconds, options.EventCooldownSeconds, options.PhoneMaxGapSeconds);
         _obstructed = new EpisodeDetector(EventTypes.CameraObstructed, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: 0.5);
