@@ -1,0 +1,152 @@
+using Adas.Perception;
+using Adas.Perception.Driver.Vision;
+using Adas.Tests.Infrastructure;
+using OpenCvSharp;
+using Color = OpenCvSharp.Scalar;
+
+namespace Adas.Tests.Perception.Driver;
+
+/// <summary>The test face and synthetic variants of it (eyes painted closed, head rolled, one side squeezed).</summary>
+internal static class DriverImages
+{
+    public static PerceptionModels Models => PerceptionModels.FromDirectory(Path.Combine(TestPaths.RepositoryRoot, ".assets", "models"));
+
+    public static Mat GraceHopper() => Cv2.ImRead(TestPaths.Asset("media/faces/grace_hopper_512x512.jpg"), ImreadModes.Color);
+
+    /// <summary>
+    /// Paints both eyes closed: a feathered skin-coloured patch (colour taken from below the eye) over the eye and
+    /// a dark, downward-curved lid line from corner to corner.
+    /// </summary>
+    public static Mat PaintEyesClosed(Mat image, FaceReading reading)
+    {
+        var painted = image.Clone();
+        foreach (var eye in (int[][])[reading.Layout.RightEye, reading.Layout.LeftEye])
+        {
+            var points = eye.Select(i => reading.Landmarks[i]).ToArray();
+            var centre = new Point2f(points.Average(p => p.X), points.Average(p => p.Y));
+            var width = (float)FaceGeometry.Distance(points[0], points[3]);
+            var skin = SkinBelow(image, centre, width);
+            var region = new Rect((int)(centre.X - width), (int)(centre.Y - width * 0.7f), (int)(2 * width), (int)(1.4f * width))
+                         & new Rect(0, 0, image.Width, image.Height);
+            using var mask = new Mat(region.Size, MatType.CV_32FC1, Color.All(0));
+            var local = new Point2f(centre.X - region.X, centre.Y - region.Y);
+            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * 1.45f, width * 0.75f), 0), Color.All(1), -1);
+            Cv2.GaussianBlur(mask, mask, new Size(0, 0), width * 0.08);
+            using var roi = new Mat(painted, region);
+            var target = roi.Clone();
+            target.SetTo(skin);
+            BlendInto(roi, target, mask);
+            target.Dispose();
+            var lid = new Point(centre.X, centre.Y - width * 0.05f);
+            Cv2.Ellipse(painted, lid, new Size(width * 0.5f, width * 0.15f), 0, 10, 170, new Color(35, 40, 55),
+                Math.Max(2, (int)Math.Round(width / 14)), LineTypes.AntiAlias);
+        }
+        return painted;
+    }
+
+    /// <summary>
+    /// Closes both eyes by squeezing each eye's opening vertically into a thin slit (stretching the lids and skin
+    /// around it to fill), feathered into the face, then darkening the slit as lashes.
+    /// </summary>
+    public static Mat SqueezeEyesShut(Mat image, FaceReading reading, float openingKept = 0.15f, float lashWidth = 1f / 16)
+    {
+        var result = image.Clone();
+        foreach (var eye in (int[][])[reading.Layout.RightEye, reading.Layout.LeftEye])
+        {
+            var points = eye.Select(i => reading.Landmarks[i]).ToArray();
+            var centre = new Point2f(points.Average(p => p.X), points.Average(p => p.Y));
+            var width = (float)FaceGeometry.Distance(points[0], points[3]);
+            var halfOpening = Math.Max(2f, Math.Max(points[4].Y - points[2].Y, points[5].Y - points[1].Y) / 2 + width * 0.06f);
+            var halfHeight = width * 0.7f;
+            var region = new Rect((int)(centre.X - width), (int)(centre.Y - halfHeight), (int)(2 * width), (int)(2 * halfHeight))
+                         & new Rect(0, 0, image.Width, image.Height);
+            using var mapX = new Mat(region.Size, MatType.CV_32FC1);
+            using var mapY = new Mat(region.Size, MatType.CV_32FC1);
+            var kept = halfOpening * openingKept;
+            for (var y = 0; y < region.Height; y++)
+            {
+                var dy = region.Y + y - centre.Y;
+                var ady = Math.Abs(dy);
+                var source = ady <= kept
+                    ? ady * halfOpening / kept
+                    : halfOpening + (ady - kept) * (halfHeight - halfOpening) / (halfHeight - kept);
+                for (var x = 0; x < region.Width; x++)
+                {
+                    mapX.Set(y, x, (float)(region.X + x));
+                    mapY.Set(y, x, centre.Y + Math.Sign(dy) * source);
+                }
+            }
+            using var squeezed = new Mat();
+            Cv2.Remap(image, squeezed, mapX, mapY, InterpolationFlags.Linear, BorderTypes.Replicate);
+            using var mask = new Mat(region.Size, MatType.CV_32FC1, Color.All(0));
+            var local = new Point2f(centre.X - region.X, centre.Y - region.Y);
+            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * 1.6f, halfHeight * 1.7f), 0), Color.All(1), -1);
+            Cv2.GaussianBlur(mask, mask, new Size(0, 0), width * 0.1);
+            using var roi = new Mat(result, region);
+            BlendInto(roi, squeezed, mask);
+            if (lashWidth > 0)
+                Cv2.Line(result, new Point(points[0].X, points[0].Y), new Point(points[3].X, points[3].Y), new Color(35, 40, 55),
+                    Math.Max(1, (int)Math.Round(width * lashWidth)), LineTypes.AntiAlias);
+        }
+        return result;
+    }
+
+    private static void BlendInto(Mat destination, Mat source, Mat weights)
+    {
+        using var inverse = new Mat();
+        Cv2.Subtract(Color.All(1), weights, inverse);
+        using var blended = new Mat();
+        Cv2.BlendLinear(destination, source, inverse, weights, blended);
+        blended.CopyTo(destination);
+    }
+
+    /// <summary>Rotates the image about its centre; positive degrees turn it counter-clockwise (OpenCV convention).</summary>
+    public static Mat Rotate(Mat image, double degrees)
+    {
+        using var m = Cv2.GetRotationMatrix2D(new Point2f(image.Width / 2f, image.Height / 2f), degrees, 1);
+        var rotated = new Mat();
+        Cv2.WarpAffine(image, rotated, m, image.Size(), InterpolationFlags.Linear, BorderTypes.Replicate);
+        return rotated;
+    }
+
+    /// <summary>Compresses the image horizontally on one side of column <paramref name="splitX"/> (as a face turned that way looks).</summary>
+    public static Mat SqueezeSide(Mat image, float splitX, bool rightSide, float factor)
+    {
+        using var mapX = new Mat(image.Size(), MatType.CV_32FC1);
+        using var mapY = new Mat(image.Size(), MatType.CV_32FC1);
+        var width = image.Width;
+        var height = image.Height;
+        for (var y = 0; y < height; y++)
+        for (var x = 0; x < width; x++)
+        {
+            float source = x;
+            if (rightSide && x > splitX) source = splitX + (x - splitX) / factor;
+            if (!rightSide && x < splitX) source = splitX - (splitX - x) / factor;
+            mapX.Set(y, x, source);
+            mapY.Set(y, x, (float)y);
+        }
+        var squeezed = new Mat();
+        Cv2.Remap(image, squeezed, mapX, mapY, InterpolationFlags.Linear, BorderTypes.Replicate);
+        return squeezed;
+    }
+
+    /// <summary>Places the face scaled to <paramref name="faceSide"/> pixels on a plain 640x480 cabin-like canvas.</summary>
+    public static Mat OnCanvas(Mat face, int faceSide = 360, int width = 640, int height = 480)
+    {
+        var canvas = new Mat(height, width, MatType.CV_8UC3, new Color(70, 80, 90));
+        Cv2.Rectangle(canvas, new Rect(0, 0, 120, height), new Color(40, 40, 45), -1);
+        using var scaled = face.Resize(new Size(faceSide, faceSide), 0, 0, InterpolationFlags.Area);
+        using var target = new Mat(canvas, new Rect((width - faceSide) / 2, (height - faceSide) / 2, faceSide, faceSide));
+        scaled.CopyTo(target);
+        return canvas;
+    }
+
+    private static Color SkinBelow(Mat image, Point2f eyeCentre, float eyeWidth)
+    {
+        var patch = new Rect((int)(eyeCentre.X - eyeWidth * 0.3f), (int)(eyeCentre.Y + eyeWidth * 0.7f),
+            Math.Max(2, (int)(eyeWidth * 0.6f)), Math.Max(2, (int)(eyeWidth * 0.3f)));
+        patch &= new Rect(0, 0, image.Width, image.Height);
+        using var roi = new Mat(image, patch);
+        return Cv2.Mean(roi);
+    }
+}
