@@ -17,7 +17,7 @@ internal static class DriverImages
     /// Paints both eyes closed: a feathered skin-coloured patch (colour taken from below the eye) over the eye and
     /// a dark, downward-curved lid line from corner to corner.
     /// </summary>
-    public static Mat PaintEyesClosed(Mat image, FaceReading reading)
+    public static Mat PaintEyesClosed(Mat image, FaceReading reading, float coverX = 1.8f, float coverY = 1.1f, float lidOffset = 0.1f, float lidCurve = 0.05f, float lineWidth = 1f / 14)
     {
         var painted = image.Clone();
         foreach (var eye in (int[][])[reading.Layout.RightEye, reading.Layout.LeftEye])
@@ -30,16 +30,17 @@ internal static class DriverImages
                          & new Rect(0, 0, image.Width, image.Height);
             using var mask = new Mat(region.Size, MatType.CV_32FC1, Color.All(0));
             var local = new Point2f(centre.X - region.X, centre.Y - region.Y);
-            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * 1.45f, width * 0.75f), 0), Color.All(1), -1);
+            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * coverX, width * coverY), 0), Color.All(1), -1);
             Cv2.GaussianBlur(mask, mask, new Size(0, 0), width * 0.08);
             using var roi = new Mat(painted, region);
             var target = roi.Clone();
             target.SetTo(skin);
             BlendInto(roi, target, mask);
             target.Dispose();
-            var lid = new Point(centre.X, centre.Y - width * 0.05f);
-            Cv2.Ellipse(painted, lid, new Size(width * 0.5f, width * 0.15f), 0, 10, 170, new Color(35, 40, 55),
-                Math.Max(2, (int)Math.Round(width / 14)), LineTypes.AntiAlias);
+            var lid = new Point(centre.X, centre.Y + width * lidOffset);
+            if (lineWidth > 0)
+                Cv2.Ellipse(painted, lid, new Size(width * 0.5f, Math.Max(1, width * lidCurve)), 0, 10, 170, new Color(35, 40, 55),
+                    Math.Max(1, (int)Math.Round(width * lineWidth)), LineTypes.AntiAlias);
         }
         return painted;
     }

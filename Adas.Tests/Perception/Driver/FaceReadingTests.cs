@@ -7,55 +7,113 @@ namespace Adas.Tests.Perception.Driver;
 public sealed class FaceReadingTests : IDisposable
 {
     private readonly DriverFaceReader _reader = new(DriverImages.Models, new DriverOptions());
+    private readonly Mat _image = DriverImages.GraceHopper();
+
+    private FaceReading Read(Mat image) => _reader.ReadStill(image) ?? throw new Xunit.Sdk.XunitException("No face found.");
 
     [Fact]
-    public void Probe()
+    public void The_test_face_is_found_with_open_eyes_a_closed_mouth_and_a_frontal_pose()
     {
-        using var image = DriverImages.GraceHopper();
-        var r = _reader.ReadStill(image)!;
-        File.AppendAllText("/tmp/driver-probe.txt", $"box {r.Face.Box} score {r.Face.Score} ear {r.RightEar:0.000}/{r.LeftEar:0.000} mar {r.Mar:0.000} pose {r.Pose}" + "\n");
-        using var closed = DriverImages.PaintEyesClosed(image, r);
-        var c = _reader.ReadStill(closed)!;
-        File.AppendAllText("/tmp/driver-probe.txt", $"closed ear {c.RightEar:0.000}/{c.LeftEar:0.000} pose {c.Pose}" + "\n");
-        Cv2.ImWrite("/tmp/driver-closed.png", closed);
-        foreach (var (kept, lash) in new[] { (0.05f, 0f), (0.15f, 0f), (0.05f, 0.03f), (0.0f, 0.0f), (0.3f, 0f) })
-        {
-            using var shut = DriverImages.SqueezeEyesShut(image, r, kept, lash);
-            var q = _reader.ReadStill(shut)!;
-            File.AppendAllText("/tmp/driver-probe.txt", $"squeezed {kept} {lash} ear {q.RightEar:0.000}/{q.LeftEar:0.000} pose {q.Pose}\n");
-            foreach (var p in q.Landmarks.Skip(36).Take(12)) Cv2.Circle(shut, (Point)p, 1, OpenCvSharp.Scalar.Lime, -1);
-            Cv2.ImWrite($"/tmp/driver-shut-{kept}.png", shut);
-            using var onCanvas = DriverImages.OnCanvas(shut);
-            var qc = _reader.ReadStill(onCanvas)!;
-            File.AppendAllText("/tmp/driver-probe.txt", $"squeezed on canvas {kept} ear {qc.RightEar:0.000}/{qc.LeftEar:0.000}\n");
-        }
-        foreach (var deg in new[] { -15.0, 15.0 })
-        {
-            using var rot = DriverImages.Rotate(image, deg);
-            var x = _reader.ReadStill(rot)!;
-            File.AppendAllText("/tmp/driver-probe.txt", $"rot {deg}: ear {x.Ear:0.000} pose {x.Pose}" + "\n");
-        }
-        var nose = r.Landmarks[30];
-        foreach (var right in new[] { true, false })
-        {
-            using var sq = DriverImages.SqueezeSide(image, nose.X, right, 0.6f);
-            var x = _reader.ReadStill(sq)!;
-            File.AppendAllText("/tmp/driver-probe.txt", $"squeeze right={right}: ear {x.Ear:0.000} pose {x.Pose}" + "\n");
-            Cv2.ImWrite($"/tmp/driver-squeeze-{right}.png", sq);
-        }
-        using var canvas = DriverImages.OnCanvas(image);
-        var k = _reader.ReadStill(canvas)!;
-        File.AppendAllText("/tmp/driver-probe.txt", $"canvas: box {k.Face.Box} ear {k.Ear:0.000} pose {k.Pose}" + "\n");
-        var mesh = new DriverFaceReader(DriverImages.Models, new DriverOptions { Landmarks = LandmarkModelKind.FaceMesh });
-        var m = mesh.ReadStill(image)!;
-        File.AppendAllText("/tmp/driver-probe.txt", $"mesh: ear {m.RightEar:0.000}/{m.LeftEar:0.000} mar {m.Mar:0.000} pose {m.Pose}" + "\n");
-        var mc = mesh.ReadStill(closed)!;
-        File.AppendAllText("/tmp/driver-probe.txt", $"mesh closed: ear {mc.RightEar:0.000}/{mc.LeftEar:0.000} pose {mc.Pose}" + "\n");
-        mesh.Dispose();
-        using var draw = image.Clone();
-        foreach (var p in r.Landmarks) Cv2.Circle(draw, (Point)p, 2, OpenCvSharp.Scalar.Lime, -1);
-        Cv2.ImWrite("/tmp/driver-landmarks.png", draw);
+        var reading = Read(_image);
+
+        Assert.True(reading.Face.Score >= 0.8f);
+        var box = reading.Face.Box;
+        Assert.InRange(box.Width, 120, 300);
+        Assert.InRange(box.X + box.Width / 2, 200, 312);
+        Assert.InRange(reading.RightEar, 0.31, 0.40);
+        Assert.InRange(reading.LeftEar, 0.31, 0.40);
+        Assert.InRange(reading.Mar, 0, 0.15);
+        Assert.InRange(reading.Pose.Yaw, -10, 10);
+        Assert.InRange(reading.Pose.Pitch, -12, 12);
+        Assert.InRange(reading.Pose.Roll, -8, 8);
+        Assert.All(reading.Landmarks, p => Assert.True(box.Contains(p) || Distance(box, p) < 0.2 * box.Width));
     }
 
-    public void Dispose() => _reader.Dispose();
+    [Fact]
+    public void Eyes_painted_closed_lower_the_eye_aspect_ratio_below_the_closed_threshold()
+    {
+        var open = Read(_image);
+        using var closedImage = DriverImages.PaintEyesClosed(_image, open);
+
+        var closed = Read(closedImage);
+
+        var threshold = new DriverOptions().EyesClosedThreshold(open.Ear);
+        Assert.True(closed.Ear < threshold, $"closed EAR {closed.Ear:0.000}, open {open.Ear:0.000}, threshold {threshold:0.000}");
+        Assert.True(closed.RightEar < threshold && closed.LeftEar < threshold);
+        Assert.InRange(closed.Pose.Yaw, -10, 10);
+    }
+
+    [Theory]
+    [InlineData(-15)]
+    [InlineData(15)]
+    public void Rolling_the_image_rolls_the_head_pose_the_same_way(double counterClockwiseDegrees)
+    {
+        var upright = Read(_image);
+        using var rotated = DriverImages.Rotate(_image, counterClockwiseDegrees);
+
+        var rolled = Read(rotated);
+
+        // Roll is positive clockwise in the image; OpenCV's rotation angle is positive counter-clockwise.
+        var change = rolled.Pose.Roll - upright.Pose.Roll;
+        Assert.Equal(Math.Sign(-counterClockwiseDegrees), Math.Sign(change));
+        Assert.InRange(Math.Abs(change), 0.6 * Math.Abs(counterClockwiseDegrees), 1.4 * Math.Abs(counterClockwiseDegrees));
+        Assert.InRange(rolled.Ear, 0.3, 0.42);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Squeezing_one_side_of_the_face_turns_the_yaw_towards_that_side(bool rightSide)
+    {
+        var frontal = Read(_image);
+        var nose = frontal.Landmarks[frontal.Layout.PosePoints[0]];
+        using var squeezed = DriverImages.SqueezeSide(_image, nose.X, rightSide, 0.6f);
+
+        var turned = Read(squeezed);
+
+        var change = turned.Pose.Yaw - frontal.Pose.Yaw;
+        if (rightSide) Assert.InRange(change, 15, 60);
+        else Assert.InRange(change, -60, -15);
+        Assert.InRange(Math.Abs(turned.Pose.Roll - frontal.Pose.Roll), 0, 10);
+    }
+
+    [Fact]
+    public void FaceMesh_landmarks_are_a_working_alternative()
+    {
+        using var mesh = new DriverFaceReader(DriverImages.Models, new DriverOptions { Landmarks = LandmarkModelKind.FaceMesh });
+        var open = mesh.ReadStill(_image)!;
+        using var closedImage = DriverImages.PaintEyesClosed(_image, Read(_image));
+
+        var closed = mesh.ReadStill(closedImage)!;
+
+        Assert.Equal(468, open.Landmarks.Length);
+        Assert.InRange(open.Ear, 0.18, 0.4);
+        Assert.InRange(open.Mar, 0, 0.15);
+        Assert.True(closed.Ear < open.Ear - 0.04, $"closed {closed.Ear:0.000} vs open {open.Ear:0.000}");
+        Assert.InRange(open.Pose.Yaw, -10, 10);
+        Assert.InRange(open.Pose.Roll, -8, 8);
+    }
+
+    [Fact]
+    public void A_plain_frame_has_no_face_and_reads_as_obstructed()
+    {
+        using var blank = new Mat(480, 640, MatType.CV_8UC3, new OpenCvSharp.Scalar(30, 32, 35));
+
+        Assert.Null(_reader.ReadStill(blank));
+        Assert.True(FrameUniformity.IsObstructed(blank, new DriverOptions().ObstructionMaxStdDev));
+        Assert.False(FrameUniformity.IsObstructed(_image, new DriverOptions().ObstructionMaxStdDev));
+    }
+
+    private static double Distance(Rect2f box, Point2f p)
+    {
+        var dx = Math.Max(Math.Max(box.X - p.X, 0), p.X - box.Right);
+        var dy = Math.Max(Math.Max(box.Y - p.Y, 0), p.Y - box.Bottom);
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _image.Dispose();
+    }
 }
