@@ -39,7 +39,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _options = options;
         _reader = new DriverFaceReader(models, options);
         _phoneDetector = phoneDetector;
-        _selector = new DriverFaceSelector(options.FaceBoxSmoothing);
+        _selector = new DriverFaceSelector(options.FaceBoxSmoothing, options.FaceScoreThreshold);
         _phoneProximity = new PhoneProximity(options);
         _tracker = new DriverSignalTracker(options);
     }

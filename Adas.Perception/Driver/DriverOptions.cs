@@ -12,7 +12,11 @@ public sealed record DriverOptions
     // Face detection and tracking
     public int FaceDetectionMaxSide { get; init; } = 320;
     public int FaceDetectionInterval { get; init; } = 2;
+    /// <summary>Score a face needs to be taken as the driver.</summary>
     public float FaceScoreThreshold { get; init; } = 0.8f;
+
+    /// <summary>Lower score accepted for the face already followed (head dropping, turning, glasses glare).</summary>
+    public float FaceFollowScoreThreshold { get; init; } = 0.5f;
     public double FaceHoldSeconds { get; init; } = 0.3;
     public double FaceBoxSmoothing { get; init; } = 0.5;
 

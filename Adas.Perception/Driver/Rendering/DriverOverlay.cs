@@ -67,8 +67,8 @@ public static class DriverOverlay
         Label(image, state, new Point(P(12), P(22)), 0.55 * scale, stateColour, Math.Max(1, P(1.4)));
         if (!s.Calibrated) Label(image, "calibrating", new Point(P(110), P(22)), font, Dim);
 
-        var barX = P(76);
-        var barWidth = P(90);
+        var barX = P(84);
+        var barWidth = P(84);
         var barHeight = P(9);
         Label(image, $"EAR {s.Ear:0.00}", new Point(P(12), P(42)), font, Text);
         Bar(image, new Rect(barX, P(34), barWidth, barHeight), s.FacePresent ? s.Ear : null, 0.5, s.EyesClosed, s.EarThreshold);

@@ -56,11 +56,12 @@ public sealed class DriverSignals
         var pitch = face ? m.Pitch - Calibration.NeutralPitch : 0;
         var roll = face ? m.Roll - Calibration.NeutralRoll : 0;
         var threshold = _options.EyesClosedThreshold(Calibration.BaselineEar);
-        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees;
+        UpdateMouth(m.Time, face, mar);
+        // Eyes squeeze during a yawn and foreshorten when the head turns far: neither is an eye closure.
+        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_mouthOpen;
 
         UpdateEyes(eyesReadable, ear, threshold, duration);
         _perclos.Add(m.Time, duration, counted: eyesReadable, flagged: _eyesClosed);
-        UpdateMouth(m.Time, face, mar);
         UpdateOffRoad(m.Time, face, yaw, pitch, duration);
         _phoneSeconds = m.Phone ? _phoneSeconds + duration : 0;
 

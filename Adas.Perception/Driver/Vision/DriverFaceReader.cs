@@ -11,10 +11,13 @@ public sealed class DriverFaceReader : IDisposable
     private readonly YuNetFaceDetector _detector;
     private readonly IFaceLandmarker _landmarker;
     private readonly HeadPoseEstimator _pose = new();
+    private readonly float _acquireScore;
 
     public DriverFaceReader(PerceptionModels models, DriverOptions options)
     {
-        _detector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionMaxSide, options.FaceScoreThreshold);
+        _acquireScore = options.FaceScoreThreshold;
+        _detector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionMaxSide,
+            Math.Min(options.FaceScoreThreshold, options.FaceFollowScoreThreshold));
         _landmarker = options.Landmarks switch
         {
             LandmarkModelKind.FaceMesh => new FaceMeshLandmarker(models.FaceMesh, options.OnnxThreads),
@@ -44,10 +47,8 @@ public sealed class DriverFaceReader : IDisposable
     public FaceReading? ReadStill(Mat bgr)
     {
         _pose.Reset();
-        var faces = FindFaces(bgr);
-        if (faces.Count == 0) return null;
-        var face = faces.MaxBy(f => DriverFaceSelector.Prominence(f.Box, bgr.Size()))!;
-        return Read(bgr, face);
+        var face = new DriverFaceSelector(acquireScore: _acquireScore).Select(FindFaces(bgr), bgr.Size(), null);
+        return face is null ? null : Read(bgr, face);
     }
 
     public void ResetPose() => _pose.Reset();

@@ -4,9 +4,9 @@ namespace Adas.Perception.Driver.Vision;
 
 /// <summary>
 /// Picks the driver among the faces: the one overlapping the face followed so far, otherwise the largest and most
-/// central. The followed box is smoothed while it stays put, to steady the landmark crops.
+/// central with at least the acquisition score. The followed box is smoothed while it stays put, to steady the landmark crops.
 /// </summary>
-public sealed class DriverFaceSelector(double smoothing = 0.5)
+public sealed class DriverFaceSelector(double smoothing = 0.5, float acquireScore = 0)
 {
     private const float FollowIou = 0.3f;
     private const float SmoothIou = 0.6f;
@@ -20,7 +20,8 @@ public sealed class DriverFaceSelector(double smoothing = 0.5)
             var iou = Iou(followed.Box, previous.Box);
             if (iou >= FollowIou) return iou >= SmoothIou ? Smooth(followed, previous) : followed;
         }
-        return faces.MaxBy(f => Prominence(f.Box, frame));
+        var candidates = faces.Where(f => f.Score >= acquireScore).ToList();
+        return candidates.Count == 0 ? null : candidates.MaxBy(f => Prominence(f.Box, frame));
     }
 
     public static double Prominence(Rect2f box, Size frame)

@@ -46,6 +46,16 @@ public sealed class DriverFaceSelectorTests
     }
 
     [Fact]
+    public void A_weak_face_is_followed_but_not_newly_taken_as_the_driver()
+    {
+        var selector = new DriverFaceSelector(smoothing: 1, acquireScore: 0.8f);
+        var weak = Face(250, 150, 150, score: 0.6f);
+
+        Assert.Null(selector.Select([weak], Frame, null));
+        Assert.Equal(weak.Box, selector.Select([weak], Frame, Face(252, 150, 150))?.Box);
+    }
+
+    [Fact]
     public void No_faces_means_no_driver() =>
         Assert.Null(new DriverFaceSelector().Select([], Frame, Face(1, 1, 100)));
 }

@@ -127,6 +127,14 @@ public sealed class DriverSignalTrackerTests
     }
 
     [Fact]
+    public void Eyes_squeezed_during_a_yawn_are_no_microsleep()
+    {
+        var result = Run(10, t => Between(t, 4, 6.5) ? Alert(t) with { Mar = 0.75, Ear = Between(t, 4.3, 6.2) ? ClosedEar : OpenEar } : Alert(t));
+
+        Assert.Equal([EventTypes.Yawning], result.Events.Select(e => e.Type));
+    }
+
+    [Fact]
     public void Talking_mouth_movements_are_not_yawns()
     {
         var result = Run(20, t => Alert(t) with { Mar = (int)(t * 4) % 2 == 0 ? 0.6 : 0.1 });
