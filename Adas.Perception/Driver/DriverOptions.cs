@@ -26,6 +26,8 @@ public sealed record DriverOptions
     public double CalibrationMaxYawDegrees { get; init; } = 35;
     public double CalibrationMaxPitchDegrees { get; init; } = 35;
     public double RecalibrateAfterAbsentSeconds { get; init; } = 10;
+    public double BaselineEarAdaptationPerFrame { get; init; } = 0.0002;
+    public double NeutralPoseAdaptationDegreesPerFrame { get; init; } = 0.01;
 
     // Eyes
     public double EyesClosedFloor { get; init; } = 0.2;

@@ -3,6 +3,9 @@ namespace Adas.Perception.Driver.Signals;
 /// <summary>
 /// Learns the driver's own open-eye EAR and neutral head pose from the first seconds of confident, open-eyed,
 /// roughly forward-looking frames (medians, so blinks and glances do not move it). Until then, defaults apply.
+/// Afterwards both keep following the driver slowly: the baseline EAR as a running 80th percentile of open-eyed
+/// frames, the neutral pose as a running median of on-road frames, so a start with drooping eyes or a slouch
+/// does not fix a wrong baseline for the whole trip.
 /// </summary>
 public sealed class DriverCalibration(DriverOptions options)
 {
@@ -20,10 +23,15 @@ public sealed class DriverCalibration(DriverOptions options)
 
     public void Add(DriverMeasurement m, double duration)
     {
-        if (IsCalibrated || !m.FacePresent || !m.Confident) return;
+        if (!m.FacePresent || !m.Confident) return;
         var eyesOpen = m.Ear >= options.EyesClosedFloor + 0.03;
         var forward = Math.Abs(m.Yaw) <= options.CalibrationMaxYawDegrees && Math.Abs(m.Pitch) <= options.CalibrationMaxPitchDegrees;
         if (!eyesOpen || !forward) return;
+        if (IsCalibrated)
+        {
+            Follow(m);
+            return;
+        }
         _ears.Add(m.Ear);
         _yaws.Add(m.Yaw);
         _pitches.Add(m.Pitch);
@@ -36,6 +44,20 @@ public sealed class DriverCalibration(DriverOptions options)
         NeutralRoll = Median(_rolls);
         IsCalibrated = true;
         ClearSamples();
+    }
+
+    private void Follow(DriverMeasurement m)
+    {
+        const double quantile = 0.8;
+        var earStep = options.BaselineEarAdaptationPerFrame;
+        BaselineEar += m.Ear > BaselineEar ? earStep * quantile : -earStep * (1 - quantile);
+        var onRoad = Math.Abs(m.Yaw - NeutralYaw) <= options.OffRoadYawDegrees
+                     && m.Pitch - NeutralPitch >= -options.OffRoadPitchDownDegrees;
+        if (!onRoad) return;
+        var poseStep = options.NeutralPoseAdaptationDegreesPerFrame;
+        NeutralYaw += Math.Sign(m.Yaw - NeutralYaw) * poseStep;
+        NeutralPitch += Math.Sign(m.Pitch - NeutralPitch) * poseStep;
+        NeutralRoll += Math.Sign(m.Roll - NeutralRoll) * poseStep;
     }
 
     /// <summary>Forgets the driver (e.g. after a long absence, someone else may sit down).</summary>

@@ -206,8 +206,22 @@ public sealed class DriverSignalTrackerTests
         // Wide-open eyes (0.42: threshold 0.273) and glasses (0.24: threshold is the 0.2 floor).
         var result = Run(8, t => Alert(t) with { Ear = Between(t, 4, 5.5) ? lowEar : openEar });
 
-        Assert.Equal(openEar, result.Tracker.Calibration.BaselineEar, 6);
+        Assert.Equal(openEar, result.Tracker.Calibration.BaselineEar, 2);
         Assert.Equal(microsleep ? 1 : 0, result.OfType(EventTypes.Microsleep).Count);
+    }
+
+    [Fact]
+    public void A_baseline_learnt_from_drooping_eyes_rises_once_the_driver_opens_them()
+    {
+        // Starts heavy-lidded (0.24), then eyes open normally (0.36); the same 0.21 closure is missed at first, caught later.
+        var result = Run(75, t => Alert(t) with
+        {
+            Ear = t < 8 ? (Between(t, 4, 5.5) ? 0.21 : 0.24) : (Between(t, 70, 71.5) ? 0.21 : 0.36),
+        });
+
+        var microsleep = Assert.Single(result.OfType(EventTypes.Microsleep));
+        Assert.InRange(microsleep.StartSeconds, 69.9, 70.2);
+        Assert.InRange(result.Tracker.Calibration.BaselineEar, 0.34, 0.37);
     }
 
     [Fact]
