@@ -101,6 +101,47 @@ internal static class DriverImages
         blended.CopyTo(destination);
     }
 
+    /// <summary>
+    /// Opens the mouth as in a yawn: the jaw (everything below the lips, across the face) is pulled down smoothly and
+    /// the gap between the lips painted as a dark oral cavity.
+    /// </summary>
+    public static Mat PaintMouthOpen(Mat image, FaceReading reading, float openingPerWidth = 0.8f)
+    {
+        var layout = reading.Layout;
+        var left = reading.Landmarks[layout.MouthCorners[0]];
+        var right = reading.Landmarks[layout.MouthCorners[1]];
+        var mouthWidth = (float)FaceGeometry.Distance(left, right);
+        var lipLine = layout.InnerLipUpper.Select(i => reading.Landmarks[i].Y).Average();
+        var centreX = (left.X + right.X) / 2;
+        var drop = mouthWidth * openingPerWidth;
+        var halfSpan = reading.Face.Box.Width * 0.75f;
+        var chin = reading.Landmarks[layout.PosePoints[1]].Y - lipLine;
+        using var mapX = new Mat(image.Size(), MatType.CV_32FC1);
+        using var mapY = new Mat(image.Size(), MatType.CV_32FC1);
+        var width = image.Width;
+        var height = image.Height;
+        for (var x = 0; x < width; x++)
+        {
+            var u = Math.Clamp((x - centreX) / halfSpan, -1f, 1f);
+            var gap = drop * (float)(0.5 + 0.5 * Math.Cos(Math.PI * u));
+            var inMouth = Math.Clamp((0.8f - Math.Abs(x - centreX) / mouthWidth) / 0.3f, 0f, 1f);
+            for (var y = 0; y < height; y++)
+            {
+                mapX.Set(y, x, (float)x);
+                var below = y - lipLine;
+                var stretched = below <= 0 ? y : below >= chin + gap ? y - gap : lipLine + below * chin / (chin + gap);
+                var shifted = below <= 0 ? y : below >= gap ? y - gap : lipLine;
+                var source = inMouth * shifted + (1 - inMouth) * stretched;
+                mapY.Set(y, x, source);
+            }
+        }
+        var opened = new Mat();
+        Cv2.Remap(image, opened, mapX, mapY, InterpolationFlags.Linear, BorderTypes.Replicate);
+        var cavity = new RotatedRect(new Point2f(centreX, lipLine + drop / 2), new Size2f(mouthWidth * 0.95f, drop * 0.95f), 0);
+        Cv2.Ellipse(opened, cavity, new Color(30, 25, 60), -1, LineTypes.AntiAlias);
+        return opened;
+    }
+
     /// <summary>Rotates the image about its centre; positive degrees turn it counter-clockwise (OpenCV convention).</summary>
     public static Mat Rotate(Mat image, double degrees)
     {

@@ -43,6 +43,19 @@ public sealed class FaceReadingTests : IDisposable
         Assert.InRange(closed.Pose.Yaw, -10, 10);
     }
 
+    [Fact]
+    public void A_mouth_painted_open_raises_the_mouth_aspect_ratio()
+    {
+        // PFLD reads a painted jaw drop only partly (about 0.3); a real yawn measures about 0.72.
+        var closedMouth = Read(_image);
+        using var yawning = DriverImages.PaintMouthOpen(_image, closedMouth);
+
+        var open = Read(yawning);
+
+        Assert.True(open.Mar > 0.2 && open.Mar > 5 * closedMouth.Mar, $"MAR {open.Mar:0.000} (closed {closedMouth.Mar:0.000})");
+        Assert.InRange(open.Ear, 0.3, 0.42);
+    }
+
     [Theory]
     [InlineData(-15)]
     [InlineData(15)]
