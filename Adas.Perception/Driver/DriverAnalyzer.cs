@@ -25,6 +25,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly IObjectDetector? _phoneDetector;
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
+    private readonly EventSnapshots _snapshots = new();
     private StageTimings _timings = new();
     private DriverSignalTracker _tracker;
     private FaceCandidate? _face;
@@ -53,6 +54,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _phones = [];
         _frames = 0;
         _reader.ResetPose();
+        _snapshots.Reset();
     }
 
     public void ProcessFrame(VideoFrame frame)
@@ -67,7 +69,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
             ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)
             : new DriverMeasurement(time, FacePresent: true, reading.Ear, reading.Mar, reading.Pose.Yaw, reading.Pose.Pitch,
                 _phones.Count > 0, reading.Pose.Roll, Confident: !_faceHeld);
-        var status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement));
+        var status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
         _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, reading, status, _phones, _options));
         _frames++;
     }

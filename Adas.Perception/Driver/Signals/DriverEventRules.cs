@@ -35,26 +35,26 @@ public sealed class DriverEventRules
     public IReadOnlyList<ActiveWarning> Active =>
         [.. _all.Where(d => d.IsActive).Select(d => new ActiveWarning(d.Type, d.ActiveSeverity ?? EventSeverity.Info))];
 
-    public void Update(DriverSignalState s)
+    public void Update(DriverSignalState s, Func<byte[]?>? snapshot = null)
     {
         var t = s.Time;
         _microsleep.Update(t, s.EyesClosed, EventSeverity.Critical, "eyes_closed_seconds", s.ClosedSeconds,
-            details: Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)));
-        UpdateDrowsiness(s);
-        _yawning.Update(t, s.MouthOpen, EventSeverity.Info, "mar", s.Mar);
+            details: Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)), snapshot: snapshot);
+        UpdateDrowsiness(s, snapshot);
+        _yawning.Update(t, s.MouthOpen, EventSeverity.Info, "mar", s.Mar, snapshot: snapshot);
         var distracted = s.OffRoad && (s.OffRoadSeconds + 1e-9 >= _options.DistractionSeconds
                                        || s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds);
         _distraction.Update(t, distracted, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
-            details: Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)));
-        _phone.Update(t, s.Phone, EventSeverity.Warning, "phone_seconds", s.PhoneSeconds);
-        _obstructed.Update(t, s.Obstructed, EventSeverity.Warning);
-        _absent.Update(t, !s.FacePresent && !s.Obstructed, EventSeverity.Warning);
+            details: Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)), snapshot: snapshot);
+        _phone.Update(t, s.Phone, EventSeverity.Warning, "phone_seconds", s.PhoneSeconds, snapshot: snapshot);
+        _obstructed.Update(t, s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
+        _absent.Update(t, !s.FacePresent && !s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
     }
 
     public IReadOnlyList<AnalysisEvent> Complete() =>
         [.. _all.SelectMany(d => d.Complete()).OrderBy(e => e.StartSeconds).ThenBy(e => e.Type, StringComparer.Ordinal)];
 
-    private void UpdateDrowsiness(DriverSignalState s)
+    private void UpdateDrowsiness(DriverSignalState s, Func<byte[]?>? snapshot)
     {
         var perclos = s.Perclos ?? 0;
         var release = _options.PerclosWarning * _options.PerclosReleaseFactor;
@@ -67,8 +67,8 @@ public sealed class DriverEventRules
         }
         var severity = perclos >= _options.PerclosCritical ? EventSeverity.Critical : EventSeverity.Warning;
         var details = Details(("perclos", perclos), ("yawns_in_window", s.YawnsInWindow));
-        if (_perclosDrowsy) _drowsiness.Update(s.Time, true, severity, "perclos", perclos, details: details);
-        else _drowsiness.Update(s.Time, true, severity, "yawns_in_window", s.YawnsInWindow, details: details);
+        if (_perclosDrowsy) _drowsiness.Update(s.Time, true, severity, "perclos", perclos, details: details, snapshot: snapshot);
+        else _drowsiness.Update(s.Time, true, severity, "yawns_in_window", s.YawnsInWindow, details: details, snapshot: snapshot);
     }
 
     private static Dictionary<string, object?> Details(params (string Key, object? Value)[] items) =>

@@ -19,10 +19,11 @@ public sealed class DriverSignalTracker(DriverOptions options, double frameInter
     public BlinkStatistics Blinks => _signals.Blinks;
     public DriverFrameStatus? Last { get; private set; }
 
-    public DriverFrameStatus Update(DriverMeasurement measurement)
+    /// <param name="snapshot">Optional: a JPEG of the current frame, asked for when an episode's peak moves here.</param>
+    public DriverFrameStatus Update(DriverMeasurement measurement, Func<byte[]?>? snapshot = null)
     {
         var s = _signals.Update(measurement);
-        _rules.Update(s);
+        _rules.Update(s, snapshot);
         var state = StateOf(s);
         _seconds.Add(s, state);
         _frames++;

@@ -28,6 +28,9 @@ public sealed class DriverAnalyzerTests : IDisposable
         Assert.Equal(EventSeverity.Critical, microsleep.Severity);
         Assert.InRange(microsleep.StartSeconds, 2.95, 3.3);
         Assert.InRange(microsleep.EndSeconds, 4.3, 4.7);
+        Assert.NotNull(microsleep.Snapshot);
+        using (var snapshot = Cv2.ImDecode(microsleep.Snapshot!, ImreadModes.Color))
+            Assert.Equal(new Size(640, 480), snapshot.Size());
 
         var seconds = result.Output.DriverStates;
         Assert.Equal([0, 1, 2, 3, 4, 5], seconds.Select(s => s.Second));
