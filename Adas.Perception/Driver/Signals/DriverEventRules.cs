@@ -39,13 +39,14 @@ public sealed class DriverEventRules
     {
         var t = s.Time;
         _microsleep.Update(t, s.EyesClosed, EventSeverity.Critical, "eyes_closed_seconds", s.ClosedSeconds,
-            details: Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)), snapshot: snapshot);
+            details: s.EyesClosed ? Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)) : null, snapshot: snapshot);
         UpdateDrowsiness(s, snapshot);
         _yawning.Update(t, s.MouthOpen, EventSeverity.Info, "mar", s.Mar, snapshot: snapshot);
         var distracted = s.OffRoad && (s.OffRoadSeconds + 1e-9 >= _options.DistractionSeconds
                                        || s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds);
         _distraction.Update(t, distracted, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
-            details: Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)), snapshot: snapshot);
+            details: distracted ? Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)) : null,
+            snapshot: snapshot);
         _phone.Update(t, s.Phone, EventSeverity.Warning, "phone_seconds", s.PhoneSeconds, snapshot: snapshot);
         _obstructed.Update(t, s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
         _absent.Update(t, !s.FacePresent && !s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
