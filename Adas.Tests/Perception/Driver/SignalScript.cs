@@ -26,13 +26,3 @@ internal static class SignalScript
         return new ScriptResult(events, rows, summary, statuses, tracker);
     }
 }
-
-internal sealed record ScriptResult(
-    IReadOnlyList<AnalysisEvent> Events,
-    IReadOnlyList<DriverSecond> Seconds,
-    IReadOnlyDictionary<string, object?> Summary,
-    IReadOnlyList<DriverFrameStatus> Frames,
-    DriverSignalTracker Tracker)
-{
-    public IReadOnlyList<AnalysisEvent> OfType(string type) => [.. Events.Where(e => e.Type == type)];
-}
