@@ -53,7 +53,6 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _faceHeld = _obstructed = false;
         _phones = [];
         _frames = 0;
-        _reader.ResetPose();
         _snapshots.Reset();
     }
 
@@ -63,7 +62,6 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         _timings.Measure(FaceStage, () => LocateFace(frame));
         var reading = _face is null ? null : _timings.Measure(LandmarksStage, () => _reader.Read(image, _face));
-        if (reading is null) _reader.ResetPose();
         if (_phoneDetector is not null) _timings.Measure(PhoneStage, () => FindPhones(frame));
         var measurement = reading is null
             ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)

@@ -10,7 +10,6 @@ public sealed class DriverFaceReader : IDisposable
 {
     private readonly YuNetFaceDetector _detector;
     private readonly IFaceLandmarker _landmarker;
-    private readonly HeadPoseEstimator _pose = new();
     private readonly float _acquireScore;
 
     public DriverFaceReader(PerceptionModels models, DriverOptions options)
@@ -36,7 +35,7 @@ public sealed class DriverFaceReader : IDisposable
     {
         var points = _landmarker.Detect(bgr, face.Box);
         var layout = _landmarker.Layout;
-        var pose = _pose.Estimate(points, layout, bgr.Size());
+        var pose = HeadPoseEstimator.Estimate(points, layout, bgr.Size());
         return new FaceReading(face, points, layout,
             FaceGeometry.EyeAspectRatio(points, layout.RightEye),
             FaceGeometry.EyeAspectRatio(points, layout.LeftEye),
@@ -46,12 +45,9 @@ public sealed class DriverFaceReader : IDisposable
     /// <summary>One-shot reading of a still image: the most prominent face, or null when there is none.</summary>
     public FaceReading? ReadStill(Mat bgr)
     {
-        _pose.Reset();
         var face = new DriverFaceSelector(acquireScore: _acquireScore).Select(FindFaces(bgr), bgr.Size(), null);
         return face is null ? null : Read(bgr, face);
     }
-
-    public void ResetPose() => _pose.Reset();
 
     public void Dispose()
     {
