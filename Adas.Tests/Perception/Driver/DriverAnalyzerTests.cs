@@ -50,6 +50,53 @@ public sealed class DriverAnalyzerTests : IDisposable
         Assert.Equal(180, annotated.ReadFrames(TestContext.Current.CancellationToken).Count());
     }
 
+    [Fact]
+    public async Task Short_blinks_in_a_cabin_video_are_counted_and_raise_no_event()
+    {
+        var input = Path.Combine(_dir, "blinks.mp4");
+        using var face = DriverImages.GraceHopper();
+        using var open = DriverImages.OnCanvas(face, 440);
+        using var reader = new Adas.Perception.Driver.Vision.DriverFaceReader(DriverImages.Models, new DriverOptions());
+        using var closed = DriverImages.PaintEyesClosed(open, reader.ReadStill(open)!);
+        // 0.2 s blinks at 3 s, 4.5 s and 6 s of an 8 s clip.
+        static bool Blinking(int frame) => (int[])[90, 135, 180] is var starts && starts.Any(s => frame >= s && frame < s + 6);
+        await SyntheticCabinVideo.WriteAsync(input, 240, i => Blinking(i) ? closed : open);
+
+        using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions());
+        var result = await VideoAnalyzer.RunAsync(input, Path.Combine(_dir, "out.mp4"), analyzer,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Output.Events);
+        Assert.Equal(3, result.Output.Summary["blinks"]);
+        Assert.InRange((double)result.Output.Summary["mean_blink_seconds"]!, 0.1, 0.3);
+        Assert.All(result.Output.DriverStates, s => Assert.Equal(DriverStates.Alert, s.State));
+    }
+
+    [Fact]
+    public async Task Looking_aside_for_four_seconds_in_a_cabin_video_is_distraction()
+    {
+        var input = Path.Combine(_dir, "aside.mp4");
+        using var face = DriverImages.GraceHopper();
+        using var reader = new Adas.Perception.Driver.Vision.DriverFaceReader(DriverImages.Models, new DriverOptions());
+        var frontal = reader.ReadStill(face)!;
+        var nose = frontal.Landmarks[frontal.Layout.PosePoints[0]];
+        using var turnedFace = DriverImages.SqueezeSide(face, nose.X, rightSide: true, factor: 0.5f);
+        using var ahead = DriverImages.OnCanvas(face, 440);
+        using var aside = DriverImages.OnCanvas(turnedFace, 440);
+        await SyntheticCabinVideo.WriteAsync(input, 240, i => i >= 90 && i < 210 ? aside : ahead);
+
+        using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions());
+        var result = await VideoAnalyzer.RunAsync(input, Path.Combine(_dir, "out.mp4"), analyzer,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var distraction = Assert.Single(result.Output.Events);
+        Assert.Equal(EventTypes.Distraction, distraction.Type);
+        Assert.InRange(distraction.StartSeconds, 5.9, 6.3);
+        Assert.InRange(distraction.EndSeconds, 6.7, 7.1);
+        Assert.Equal(DriverStates.Distracted, result.Output.DriverStates[5].State);
+        Assert.True(result.Output.DriverStates[5].Yaw > 30, $"yaw {result.Output.DriverStates[5].Yaw}");
+    }
+
     [Theory]
     [InlineData(300, 300, true)]   // in the driver's hand by the face
     [InlineData(20, 10, false)]    // on the back seat shelf, far from face and hands

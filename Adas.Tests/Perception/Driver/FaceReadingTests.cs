@@ -107,6 +107,25 @@ public sealed class FaceReadingTests : IDisposable
         Assert.InRange(open.Pose.Roll, -8, 8);
     }
 
+    [Theory]
+    [InlineData(-240, 0)]
+    [InlineData(225, 0)]
+    [InlineData(0, 250)]
+    public void A_face_partly_out_of_the_frame_is_read_without_failing(int dx, int dy)
+    {
+        using var shift = Mat.FromArray(new double[,] { { 1, 0, dx }, { 0, 1, dy } });
+        using var shifted = new Mat();
+        Cv2.WarpAffine(_image, shifted, shift, _image.Size());
+
+        var reading = _reader.ReadStill(shifted);
+
+        Assert.NotNull(reading);
+        var box = reading.Face.Box;
+        Assert.True(box.X < 4 || box.Y < 4 || box.Right > shifted.Width - 4 || box.Bottom > shifted.Height - 4, $"box {box} is inside");
+        Assert.All(reading.Landmarks, p => Assert.True(float.IsFinite(p.X) && float.IsFinite(p.Y)));
+        Assert.True(double.IsFinite(reading.Ear) && double.IsFinite(reading.Pose.Yaw));
+    }
+
     [Fact]
     public void A_plain_frame_has_no_face_and_reads_as_obstructed()
     {
