@@ -39,7 +39,7 @@ public sealed record DriverOptions
 
     // PERCLOS and drowsiness
     public double PerclosWindowSeconds { get; init; } = 60;
-    public double PerclosMinFaceSeconds { get; init; } = 10;
+    public double PerclosMinFaceSeconds { get; init; } = 30;
     public double PerclosWarning { get; init; } = 0.15;
     public double PerclosCritical { get; init; } = 0.30;
     public double PerclosReleaseFactor { get; init; } = 0.8;

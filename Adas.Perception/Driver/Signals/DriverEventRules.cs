@@ -16,16 +16,18 @@ public sealed class DriverEventRules
     private readonly EpisodeDetector[] _all;
     private bool _perclosDrowsy;
 
-    public DriverEventRules(DriverOptions options)
+    /// <param name="frameInterval">Seconds between frames: a gap of one frame never splits an episode, even at low frame rates.</param>
+    public DriverEventRules(DriverOptions options, double frameInterval = 1.0 / 30)
     {
         _options = options;
-        _microsleep = new EpisodeDetector(EventTypes.Microsleep, options.MicrosleepSeconds, maxGap: 0.3);
-        _drowsiness = new EpisodeDetector(EventTypes.Drowsiness, 0, options.DrowsinessCooldownSeconds, maxGap: 1.0);
-        _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: 0.1);
-        _distraction = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: 1.0);
-        _phone = new EpisodeDetector(EventTypes.PhoneUse, options.PhoneSeconds, options.EventCooldownSeconds, options.PhoneMaxGapSeconds);
-        _obstructed = new EpisodeDetector(EventTypes.CameraObstructed, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: 0.5);
-        _absent = new EpisodeDetector(EventTypes.DriverAbsent, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: 0.5);
+        double Gap(double seconds) => Math.Max(seconds, 1.5 * frameInterval);
+        _microsleep = new EpisodeDetector(EventTypes.Microsleep, options.MicrosleepSeconds, maxGap: Gap(0.3));
+        _drowsiness = new EpisodeDetector(EventTypes.Drowsiness, 0, options.DrowsinessCooldownSeconds, maxGap: Gap(1.0));
+        _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: Gap(0.1));
+        _distraction = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: Gap(1.0));
+        _phone = new EpisodeDetector(EventTypes.PhoneUse, options.PhoneSeconds, options.EventCooldownSeconds, Gap(options.PhoneMaxGapSeconds));
+        _obstructed = new EpisodeDetector(EventTypes.CameraObstructed, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
+        _absent = new EpisodeDetector(EventTypes.DriverAbsent, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
         _all = [_microsleep, _drowsiness, _yawning, _distraction, _phone, _obstructed, _absent];
     }
 

@@ -10,7 +10,7 @@ namespace Adas.Perception.Driver.Signals;
 public sealed class DriverSignalTracker(DriverOptions options, double frameInterval = 1.0 / 30)
 {
     private readonly DriverSignals _signals = new(options, frameInterval);
-    private readonly DriverEventRules _rules = new(options);
+    private readonly DriverEventRules _rules = new(options, frameInterval);
     private readonly DriverSecondAggregator _seconds = new();
     private int _frames;
     private int _faceFrames;

@@ -32,6 +32,26 @@ public sealed class DriverSignalTrackerTests
         Assert.Equal(0, result.Tracker.Blinks.Count);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(15)]
+    [InlineData(60)]
+    public void The_rules_hold_at_other_frame_rates(double fps)
+    {
+        var result = Run(20, t => t switch
+        {
+            _ when Between(t, 4, 5.5) => Alert(t) with { Ear = ClosedEar },
+            _ when Between(t, 8, 10) => Alert(t) with { Mar = 0.7 },
+            _ when Between(t, 12, 16) => Alert(t) with { Yaw = 50 },
+            _ => Alert(t),
+        }, fps: fps);
+
+        Assert.Equal([EventTypes.Microsleep, EventTypes.Yawning, EventTypes.Distraction], result.Events.Select(e => e.Type));
+        Assert.InRange(result.Events[0].StartSeconds, 4, 4 + 2.5 / fps);
+        Assert.Equal(20, result.Seconds.Count);
+    }
+
     [Fact]
     public void A_closure_of_0_9_seconds_is_no_microsleep()
     {
@@ -59,7 +79,7 @@ public sealed class DriverSignalTrackerTests
         Assert.NotNull(last.Perclos);
         Assert.Equal(expected, last.Perclos!.Value, 9);
         // While the window still holds the absence and the calibration, PERCLOS is closed frames over face frames.
-        foreach (var seconds in (double[])[25, 40, 70])
+        foreach (var seconds in (double[])[40, 55, 70])
         {
             var index = (int)Math.Round(seconds * Fps);
             var window = result.Frames.Take(index + 1).Skip(Math.Max(0, index - 1799)).Select(f => f.Signals).ToList();
@@ -71,9 +91,9 @@ public sealed class DriverSignalTrackerTests
     [Fact]
     public void Perclos_needs_enough_face_time_before_it_is_reported()
     {
-        var result = Run(12, Alert);
+        var result = Run(32, Alert);
 
-        Assert.Null(result.Frames[(int)(9 * Fps)].Signals.Perclos);
+        Assert.Null(result.Frames[(int)(29 * Fps)].Signals.Perclos);
         Assert.Equal(0, result.Frames[^1].Signals.Perclos);
     }
 

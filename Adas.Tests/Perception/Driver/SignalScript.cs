@@ -16,12 +16,12 @@ internal static class SignalScript
 
     public static bool Between(double t, double from, double to) => t >= from - 1e-9 && t < to - 1e-9;
 
-    public static ScriptResult Run(double seconds, Func<double, DriverMeasurement> at, DriverOptions? options = null)
+    public static ScriptResult Run(double seconds, Func<double, DriverMeasurement> at, DriverOptions? options = null, double fps = Fps)
     {
-        var tracker = new DriverSignalTracker(options ?? new DriverOptions(), 1 / Fps);
-        var frames = (int)Math.Round(seconds * Fps);
+        var tracker = new DriverSignalTracker(options ?? new DriverOptions(), 1 / fps);
+        var frames = (int)Math.Round(seconds * fps);
         var statuses = new List<DriverFrameStatus>(frames);
-        for (var i = 0; i < frames; i++) statuses.Add(tracker.Update(at(i / Fps)));
+        for (var i = 0; i < frames; i++) statuses.Add(tracker.Update(at(i / fps)));
         var (events, rows, summary) = tracker.Complete();
         return new ScriptResult(events, rows, summary, statuses, tracker);
     }
