@@ -51,6 +51,23 @@ public sealed class DriverAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_FaceMesh_pipeline_sees_the_same_microsleep()
+    {
+        var input = Path.Combine(_dir, "cabin.mp4");
+        await SyntheticCabinVideo.WriteEyesClosingAsync(input, openSeconds: 3, closedSeconds: 1.5, reopenedSeconds: 1.5);
+
+        using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions { Landmarks = LandmarkModelKind.FaceMesh });
+        var result = await VideoAnalyzer.RunAsync(input, Path.Combine(_dir, "out.mp4"), analyzer,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var microsleep = Assert.Single(result.Output.Events);
+        Assert.Equal(EventTypes.Microsleep, microsleep.Type);
+        Assert.InRange(microsleep.StartSeconds, 2.95, 3.3);
+        Assert.Equal("facemesh468", result.Output.Summary["landmark_model"]);
+        Assert.Equal(6, result.Output.DriverStates.Count);
+    }
+
+    [Fact]
     public async Task Short_blinks_in_a_cabin_video_are_counted_and_raise_no_event()
     {
         var input = Path.Combine(_dir, "blinks.mp4");
