@@ -37,6 +37,12 @@ public sealed record DriverOptions
     public double EyesUnreadableYawDegrees { get; init; } = 45;
     public double MicrosleepSeconds { get; init; } = 1.0;
 
+    /// <summary>
+    /// Blinks are counted on a shallower dip (below this fraction of the baseline): PFLD follows a fast blink only
+    /// part of the way down (about 0.24 against 0.15 for eyes held closed).
+    /// </summary>
+    public double BlinkBaselineFraction { get; init; } = 0.8;
+
     // PERCLOS and drowsiness
     public double PerclosWindowSeconds { get; init; } = 60;
     public double PerclosMinFaceSeconds { get; init; } = 30;

@@ -17,6 +17,8 @@ public sealed class DriverSignals
     private double? _lastTime;
     private bool _eyesClosed;
     private double _closedSeconds;
+    private bool _blinking;
+    private double _blinkSeconds;
     private bool _mouthOpen;
     private double? _mouthOpenSince;
     private bool _yawnCounted;
@@ -61,6 +63,7 @@ public sealed class DriverSignals
         var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_mouthOpen;
 
         UpdateEyes(eyesReadable, ear, threshold, duration);
+        UpdateBlink(eyesReadable, ear, duration);
         _perclos.Add(m.Time, duration, counted: eyesReadable, flagged: _eyesClosed);
         UpdateOffRoad(m.Time, face, yaw, pitch, duration);
         _phoneSeconds = m.Phone ? _phoneSeconds + duration : 0;
@@ -88,10 +91,17 @@ public sealed class DriverSignals
     private void UpdateEyes(bool readable, double ear, double threshold, double duration)
     {
         var closed = readable && ear < (_eyesClosed ? threshold + _options.EyesReopenMargin : threshold);
-        if (closed) _closedSeconds += duration;
-        else if (_eyesClosed) Blinks.ClosureEnded(_closedSeconds);
-        if (!closed) _closedSeconds = 0;
+        _closedSeconds = closed ? _closedSeconds + duration : 0;
         _eyesClosed = closed;
+    }
+
+    private void UpdateBlink(bool readable, double ear, double duration)
+    {
+        var dipping = readable && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
+        if (dipping) _blinkSeconds += duration;
+        else if (_blinking) Blinks.ClosureEnded(_blinkSeconds);
+        if (!dipping) _blinkSeconds = 0;
+        _blinking = dipping;
     }
 
     private void UpdateMouth(double time, bool face, double mar)

@@ -19,6 +19,17 @@ public sealed class DriverSignalTrackerTests
     }
 
     [Fact]
+    public void A_fast_blink_that_only_dips_part_way_is_still_a_blink()
+    {
+        // PFLD follows a quick blink only down to about 0.24 (baseline 0.35): no closure, but a blink.
+        var result = Run(6, t => Alert(t) with { Ear = Between(t, 3.0, 3.15) ? 0.24 : 0.35 });
+
+        Assert.Equal(1, result.Tracker.Blinks.Count);
+        Assert.DoesNotContain(result.Frames, f => f.Signals.EyesClosed);
+        Assert.Empty(result.Events);
+    }
+
+    [Fact]
     public void A_closure_of_1_2_seconds_is_a_critical_microsleep()
     {
         var result = Run(6, t => Between(t, 3.0, 4.2) ? Alert(t) with { Ear = ClosedEar } : Alert(t));
