@@ -1,0 +1,118 @@
+using Adas.Perception.Analysis;
+using Adas.Perception.Detection;
+using Adas.Perception.Driver.Rendering;
+using Adas.Perception.Driver.Signals;
+using Adas.Perception.Driver.Vision;
+using Adas.Perception.Video;
+
+namespace Adas.Perception.Driver;
+
+/// <summary>
+/// The in-cabin pipeline: finds and follows the driver's face (YuNet every few frames on a downscaled copy),
+/// reads landmarks, eye/mouth openness and head pose, optionally looks for a phone, feeds the
+/// <see cref="DriverSignalTracker"/> and draws the overlay. The phone detector stays owned by the caller.
+/// </summary>
+public sealed class DriverAnalyzer : IFrameAnalyzer
+{
+    public const string FaceStage = "face";
+    public const string LandmarksStage = "landmarks";
+    public const string SignalsStage = "signals";
+    public const string PhoneStage = "phone";
+    public const string RenderStage = "render";
+
+    private readonly DriverOptions _options;
+    private readonly DriverFaceReader _reader;
+    private readonly IObjectDetector? _phoneDetector;
+    private readonly DriverFaceSelector _selector;
+    private readonly PhoneProximity _phoneProximity;
+    private readonly EventSnapshots _snapshots = new();
+    private StageTimings _timings = new();
+    private DriverSignalTracker _tracker;
+    private FaceCandidate? _face;
+    private bool _faceHeld;
+    private double _faceSeenAt;
+    private bool _obstructed;
+    private IReadOnlyList<Detection.Detection> _phones = [];
+    private int _frames;
+
+    public DriverAnalyzer(PerceptionModels models, DriverOptions options, IObjectDetector? phoneDetector = null)
+    {
+        _options = options;
+        _reader = new DriverFaceReader(models, options);
+        _phoneDetector = phoneDetector;
+        _selector = new DriverFaceSelector(options.FaceBoxSmoothing, options.FaceScoreThreshold);
+        _phoneProximity = new PhoneProximity(options);
+        _tracker = new DriverSignalTracker(options);
+    }
+
+    public void Begin(VideoInfo info, StageTimings timings)
+    {
+        _timings = timings;
+        _tracker = new DriverSignalTracker(_options, 1 / info.Fps);
+        _face = null;
+        _faceHeld = _obstructed = false;
+        _phones = [];
+        _frames = 0;
+        _snapshots.Reset();
+    }
+
+    public void ProcessFrame(VideoFrame frame)
+    {
+        var image = frame.Image;
+        var time = frame.TimestampSeconds;
+        _timings.Measure(FaceStage, () => LocateFace(frame));
+        var reading = _face is null ? null : _timings.Measure(LandmarksStage, () => _reader.Read(image, _face));
+        if (_phoneDetector is not null) _timings.Measure(PhoneStage, () => FindPhones(frame));
+        var measurement = reading is null
+            ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)
+            : new DriverMeasurement(time, FacePresent: true, reading.Ear, reading.Mar, reading.Pose.Yaw, reading.Pose.Pitch,
+                _phones.Count > 0, reading.Pose.Roll, Confident: !_faceHeld);
+        var status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
+        _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, reading, status, _phones, _options));
+        _frames++;
+    }
+
+    public AnalysisOutput Complete()
+    {
+        var (events, seconds, summary) = _tracker.Complete();
+        var details = new Dictionary<string, object?>(summary)
+        {
+            ["pipeline"] = "driver",
+            ["landmark_model"] = _reader.Layout.Name,
+            ["frames"] = _frames,
+            ["phone_detector"] = _phoneDetector is not null,
+        };
+        return new AnalysisOutput(events, [], seconds, details);
+    }
+
+    private void LocateFace(VideoFrame frame)
+    {
+        var interval = Math.Max(1, _options.FaceDetectionInterval);
+        var time = frame.TimestampSeconds;
+        if (frame.Index % interval != 0)
+        {
+            if (_faceHeld && time - _faceSeenAt > _options.FaceHoldSeconds) _face = null;
+            return;
+        }
+        var faces = _reader.FindFaces(frame.Image);
+        var selected = _selector.Select(faces, frame.Image.Size(), _face);
+        _obstructed = faces.Count == 0 && FrameUniformity.IsObstructed(_reader.LastSmallFrame, _options.ObstructionMaxStdDev);
+        if (selected is not null)
+        {
+            _face = selected;
+            _faceSeenAt = time;
+            _faceHeld = false;
+        }
+        else if (_face is not null && time - _faceSeenAt <= _options.FaceHoldSeconds) _faceHeld = true;
+        else _face = null;
+    }
+
+    private void FindPhones(VideoFrame frame)
+    {
+        if (frame.Index % Math.Max(1, _options.PhoneDetectionInterval) != 0) return;
+        var detections = _phoneDetector!.Detect(frame.Image);
+        _phones = _phoneProximity.PhonesNearDriver(detections, _face?.Box, frame.Image.Size());
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

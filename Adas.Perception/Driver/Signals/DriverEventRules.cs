@@ -1,0 +1,79 @@
+using Adas.Perception.Events;
+
+namespace Adas.Perception.Driver.Signals;
+
+/// <summary>The driver event rules (microsleep, drowsiness, yawning, distraction, phone use, obstruction, absence) as episodes.</summary>
+public sealed class DriverEventRules
+{
+    private readonly DriverOptions _options;
+    private readonly EpisodeDetector _microsleep;
+    private readonly EpisodeDetector _drowsiness;
+    private readonly EpisodeDetector _yawning;
+    private readonly EpisodeDetector _distraction;
+    private readonly EpisodeDetector _phone;
+    private readonly EpisodeDetector _obstructed;
+    private readonly EpisodeDetector _absent;
+    private readonly EpisodeDetector[] _all;
+    private bool _perclosDrowsy;
+
+    /// <param name="frameInterval">Seconds between frames: a gap of one frame never splits an episode, even at low frame rates.</param>
+    public DriverEventRules(DriverOptions options, double frameInterval = 1.0 / 30)
+    {
+        _options = options;
+        double Gap(double seconds) => Math.Max(seconds, 1.5 * frameInterval);
+        _microsleep = new EpisodeDetector(EventTypes.Microsleep, options.MicrosleepSeconds, maxGap: Gap(0.3));
+        _drowsiness = new EpisodeDetector(EventTypes.Drowsiness, 0, options.DrowsinessCooldownSeconds, maxGap: Gap(1.0));
+        _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: Gap(0.1));
+        _distraction = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: Gap(1.0));
+        _phone = new EpisodeDetector(EventTypes.PhoneUse, options.PhoneSeconds, options.EventCooldownSeconds, Gap(options.PhoneMaxGapSeconds));
+        _obstructed = new EpisodeDetector(EventTypes.CameraObstructed, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
+        _absent = new EpisodeDetector(EventTypes.DriverAbsent, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
+        _all = [_microsleep, _drowsiness, _yawning, _distraction, _phone, _obstructed, _absent];
+    }
+
+    public bool DrowsinessActive => _drowsiness.IsActive;
+    public bool YawningActive => _yawning.IsActive;
+
+    public IReadOnlyList<ActiveWarning> Active =>
+        [.. _all.Where(d => d.IsActive).Select(d => new ActiveWarning(d.Type, d.ActiveSeverity ?? EventSeverity.Info))];
+
+    public void Update(DriverSignalState s, Func<byte[]?>? snapshot = null)
+    {
+        var t = s.Time;
+        _microsleep.Update(t, s.EyesClosed, EventSeverity.Critical, "eyes_closed_seconds", s.ClosedSeconds,
+            details: s.EyesClosed ? Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)) : null, snapshot: snapshot);
+        UpdateDrowsiness(s, snapshot);
+        _yawning.Update(t, s.MouthOpen, EventSeverity.Info, "mar", s.Mar, snapshot: snapshot);
+        var distracted = s.OffRoad && (s.OffRoadSeconds + 1e-9 >= _options.DistractionSeconds
+                                       || s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds);
+        _distraction.Update(t, distracted, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
+            details: distracted ? Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)) : null,
+            snapshot: snapshot);
+        _phone.Update(t, s.Phone, EventSeverity.Warning, "phone_seconds", s.PhoneSeconds, snapshot: snapshot);
+        _obstructed.Update(t, s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
+        _absent.Update(t, !s.FacePresent && !s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
+    }
+
+    public IReadOnlyList<AnalysisEvent> Complete() =>
+        [.. _all.SelectMany(d => d.Complete()).OrderBy(e => e.StartSeconds).ThenBy(e => e.Type, StringComparer.Ordinal)];
+
+    private void UpdateDrowsiness(DriverSignalState s, Func<byte[]?>? snapshot)
+    {
+        var perclos = s.Perclos ?? 0;
+        var release = _options.PerclosWarning * _options.PerclosReleaseFactor;
+        _perclosDrowsy = s.Perclos is not null && (perclos >= _options.PerclosWarning || (_perclosDrowsy && perclos >= release));
+        var yawny = s.YawnsInWindow >= _options.YawnsForDrowsiness;
+        if (!_perclosDrowsy && !yawny)
+        {
+            _drowsiness.Update(s.Time, false);
+            return;
+        }
+        var severity = perclos >= _options.PerclosCritical ? EventSeverity.Critical : EventSeverity.Warning;
+        var details = Details(("perclos", perclos), ("yawns_in_window", s.YawnsInWindow));
+        if (_perclosDrowsy) _drowsiness.Update(s.Time, true, severity, "perclos", perclos, details: details, snapshot: snapshot);
+        else _drowsiness.Update(s.Time, true, severity, "yawns_in_window", s.YawnsInWindow, details: details, snapshot: snapshot);
+    }
+
+    private static Dictionary<string, object?> Details(params (string Key, object? Value)[] items) =>
+        items.ToDictionary(i => i.Key, i => i.Value is double d ? Math.Round(d, 3) : i.Value);
+}

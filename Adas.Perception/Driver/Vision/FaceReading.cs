@@ -1,0 +1,16 @@
+using OpenCvSharp;
+
+namespace Adas.Perception.Driver.Vision;
+
+/// <summary>What the landmarks say about one face: eye and mouth openness and head pose.</summary>
+public sealed record FaceReading(
+    FaceCandidate Face,
+    Point2f[] Landmarks,
+    LandmarkLayout Layout,
+    double RightEar,
+    double LeftEar,
+    double Mar,
+    HeadPose Pose)
+{
+    public double Ear => (RightEar + LeftEar) / 2;
+}
