@@ -34,6 +34,23 @@ public sealed class LaneDetectorTests
         Assert.True(Math.Sign(state.Left!.Polynomial.A) == Math.Sign(state.Right.Polynomial.A) || curvature == 0);
     }
 
+    [Theory]
+    [InlineData("lanes_solidWhiteCurve.jpg")]
+    [InlineData("lanes_solidWhiteRight.jpg")]
+    [InlineData("lanes_solidYellowCurve.jpg")]
+    [InlineData("lanes_solidYellowCurve2.jpg")]
+    [InlineData("lanes_solidYellowLeft.jpg")]
+    [InlineData("lanes_whiteCarLaneSwitch.jpg")]
+    public void Finds_both_lines_on_real_stills_with_white_and_yellow_paint(string image)
+    {
+        using var detector = new LaneDetector(Camera);
+        using var frame = OpenCvSharp.Cv2.ImRead(RoadAssets.Image(image));
+        var state = detector.Detect(frame, 0);
+        Assert.True(state.BothConfident, $"left {state.Left?.Confidence:0.00} right {state.Right?.Confidence:0.00}");
+        Assert.InRange(state.OffsetFraction!.Value, -0.2, 0.2);
+        Assert.InRange(state.LaneWidthMeters!.Value, 2.8, 4.8);
+    }
+
     [Fact]
     public void Reports_no_lane_on_a_road_without_paint()
     {
