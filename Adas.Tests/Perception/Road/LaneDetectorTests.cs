@@ -1,6 +1,7 @@
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Road.Lanes;
 using Adas.Perception.Video;
+using OpenCvSharp;
 
 namespace Adas.Tests.Perception.Road;
 
@@ -49,6 +50,29 @@ public sealed class LaneDetectorTests
         Assert.True(state.BothConfident, $"left {state.Left?.Confidence:0.00} right {state.Right?.Confidence:0.00}");
         Assert.InRange(state.OffsetFraction!.Value, -0.2, 0.2);
         Assert.InRange(state.LaneWidthMeters!.Value, 2.8, 4.8);
+    }
+
+    [Fact]
+    public void Does_not_take_a_zebra_crossing_for_lane_lines()
+    {
+        using var detector = new LaneDetector(Camera);
+        var confident = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            using var frame = SyntheticRoad.Render(Camera, 960, 540, _ => -50, _ => 50);
+            for (var stripe = -6; stripe <= 6; stripe++)
+            {
+                var x = stripe * 0.9 + i * 0.05;
+                Point[] quad =
+                [
+                    SyntheticRoad.Project(Camera, frame, x, 8), SyntheticRoad.Project(Camera, frame, x + 0.5, 8),
+                    SyntheticRoad.Project(Camera, frame, x + 0.5, 12), SyntheticRoad.Project(Camera, frame, x, 12),
+                ];
+                Cv2.FillConvexPoly(frame, quad, OpenCvSharp.Scalar.White);
+            }
+            if (detector.Detect(frame, i * 0.04).BothConfident) confident++;
+        }
+        Assert.Equal(0, confident);
     }
 
     [Fact]
