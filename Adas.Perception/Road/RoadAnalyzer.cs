@@ -39,6 +39,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private int _laneFrames;
     private int _maxObjects;
     private double _offsetSum;
+    private double _speedSum;
+    private int _speedFrames;
 
     public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
     {
@@ -105,7 +107,13 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             objects.Add(RoadObject.From(track, inCorridor, inPedestrianCorridor));
         }
         Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
-        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot));
+        var egoSlow = _lanes.EgoMotion.IsKnownSlowerThan(_options.Events.CloseFollowingMinEgoSpeed);
+        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow));
+        if (_lanes.EgoMotion.SpeedMetersPerSecond is { } speed)
+        {
+            _speedSum += speed;
+            _speedFrames++;
+        }
         return objects;
     }
 
@@ -125,6 +133,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["max_objects"] = _maxObjects,
             ["signs"] = _signs.Tracker.Signs.Count,
             ["events"] = events.Count,
+            ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,

@@ -25,6 +25,9 @@ public sealed class LaneMaskBuilder : IDisposable
 
     public Mat Mask { get; } = new();
 
+    /// <summary>HLS lightness of the last bird's-eye view.</summary>
+    public Mat Lightness => _lightness;
+
     public Mat Build(Mat frame, LaneProjection projection)
     {
         Cv2.WarpPerspective(frame, _bird, projection.ToBird, projection.BirdSize, InterpolationFlags.Linear,
