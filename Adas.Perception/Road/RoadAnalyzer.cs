@@ -42,6 +42,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private double _speedSum;
     private int _speedFrames;
 
+    /// <param name="detector">Another detector to use instead of YOLOX from <paramref name="models"/>; the analyzer owns and disposes it.</param>
     public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
     {
         _options = options ?? new RoadOptions();
