@@ -23,6 +23,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
 
+    /// <summary>A confirmed track missed by the detector stays in the scene (at its predicted box) this long.</summary>
+    private const double CoastSeconds = 0.2;
+
     private readonly RoadOptions _options;
     private readonly IObjectDetector _detector;
     private readonly GtsrbClassifier _classifier;
@@ -99,7 +102,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var camera = _horizon.Camera;
         foreach (var track in tracks)
         {
-            if (track.State != TrackState.Confirmed || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
+            var current = track.State == TrackState.Confirmed
+                          || (track.State == TrackState.Lost && time - track.LastSeen <= CoastSeconds);
+            if (!current || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
             track.DistanceMeters = camera.ObjectDistance(track.Box, track.ClassId, image.Width, image.Height);
             var inCorridor = _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width);
             var inPedestrianCorridor = CocoClasses.IsVulnerableRoadUser(track.ClassId)
