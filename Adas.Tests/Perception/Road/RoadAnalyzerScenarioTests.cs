@@ -91,6 +91,28 @@ public sealed class RoadAnalyzerScenarioTests
         Assert.True((double)output.Summary["mean_ego_speed_mps"]! < 1);
     }
 
+    private static Detection Jitter(Detection d, Random random, float pixels)
+    {
+        float Noise() => (float)(random.NextDouble() * 2 - 1) * pixels;
+        var b = d.Box;
+        var left = b.Left + Noise();
+        var top = b.Top + Noise();
+        return d with { Box = new Rect2f(left, top, b.Right + Noise() - left, b.Bottom + Noise() - top) };
+    }
+
+    [Fact]
+    public void Box_jitter_on_a_steady_lead_car_raises_no_forward_collision_warning_but_a_real_approach_still_does()
+    {
+        var random = new Random(7);
+        var steady = Run(960, 540, 25, 10, _ => [Jitter(BoxAt(CocoClasses.Car, "car", 15, 0, 1.8, 1.5, 960, 540), random, 3)], out _);
+        Assert.DoesNotContain(steady.Events, e => e.Type == EventTypes.ForwardCollisionWarning);
+
+        var closing = Run(960, 540, 25, 3, t => t < 2.2
+            ? [Jitter(BoxAt(CocoClasses.Car, "car", 30 - 12 * t, 0, 1.8, 1.5, 960, 540), random, 3)]
+            : [], out _);
+        Assert.Single(closing.Events, e => e.Type == EventTypes.ForwardCollisionWarning);
+    }
+
     [Fact]
     public void A_closing_car_in_the_next_lane_raises_nothing()
     {
