@@ -49,6 +49,17 @@ public sealed class YoloxDetector : IObjectDetector
         if (outputDims.All(d => d > 0)) _layout = Recognise([.. outputDims.Select(d => (long)d)]);
         _input = new float[3 * _inputWidth * _inputHeight];
         _letterbox = new Mat(_inputHeight, _inputWidth, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
+        var warmUpShape = WarmUpOutputShape();
+        _layout ??= Recognise(warmUpShape);
+    }
+
+    /// <summary>Runs the model once on a blank input: learns a dynamic output shape and pays the first-run cost up front.</summary>
+    private long[] WarmUpOutputShape()
+    {
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, _inputHeight, _inputWidth]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [inputValue], _outputNames);
+        return outputs[0].GetTensorTypeAndShape().Shape;
     }
 
     public DetectorOutputLayout? Layout => _layout;

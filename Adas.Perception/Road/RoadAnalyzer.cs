@@ -23,6 +23,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
 
+    /// <summary>A confirmed track missed by the detector stays in the scene (at its predicted box) this long.</summary>
+    private const double CoastSeconds = 0.2;
+
     private readonly RoadOptions _options;
     private readonly IObjectDetector _detector;
     private readonly GtsrbClassifier _classifier;
@@ -39,7 +42,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private int _laneFrames;
     private int _maxObjects;
     private double _offsetSum;
+    private double _speedSum;
+    private int _speedFrames;
 
+    /// <param name="detector">Another detector to use instead of YOLOX from <paramref name="models"/>; the analyzer owns and disposes it.</param>
     public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
     {
         _options = options ?? new RoadOptions();
@@ -96,7 +102,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var camera = _horizon.Camera;
         foreach (var track in tracks)
         {
-            if (track.State != TrackState.Confirmed || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
+            var current = track.State == TrackState.Confirmed
+                          || (track.State == TrackState.Lost && time - track.LastSeen <= CoastSeconds);
+            if (!current || track.ClassId is CocoClasses.TrafficLight or CocoClasses.StopSign) continue;
             track.DistanceMeters = camera.ObjectDistance(track.Box, track.ClassId, image.Width, image.Height);
             var inCorridor = _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width);
             var inPedestrianCorridor = CocoClasses.IsVulnerableRoadUser(track.ClassId)
@@ -105,7 +113,13 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             objects.Add(RoadObject.From(track, inCorridor, inPedestrianCorridor));
         }
         Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
-        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot));
+        var egoSlow = _lanes.EgoMotion.IsKnownSlowerThan(_options.Events.CloseFollowingMinEgoSpeed);
+        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow));
+        if (_lanes.EgoMotion.SpeedMetersPerSecond is { } speed)
+        {
+            _speedSum += speed;
+            _speedFrames++;
+        }
         return objects;
     }
 
@@ -125,6 +139,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["max_objects"] = _maxObjects,
             ["signs"] = _signs.Tracker.Signs.Count,
             ["events"] = events.Count,
+            ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,

@@ -9,6 +9,9 @@ namespace Adas.Perception.Road.Camera;
 /// </summary>
 public sealed class HorizonEstimator(CameraModel configured, double timeConstantSeconds = 2.0, double minEvidenceSeconds = 1.0)
 {
+    /// <summary>How far the lanes may move the horizon from the configured row (a mounting tolerance, not a free fit).</summary>
+    public const double MaxCorrection = 0.12;
+
     private double? _fraction;
     private double _evidence;
     private double _lastTime = double.NaN;
@@ -23,7 +26,7 @@ public sealed class HorizonEstimator(CameraModel configured, double timeConstant
         var row = VanishingRow(projection.LineToFrame(lane.Left.Polynomial, 5), projection.LineToFrame(lane.Right.Polynomial, 5));
         if (row is not { } y) return;
         var fraction = y / projection.FrameHeight;
-        if (fraction is < 0.3 or > 0.75) return;
+        if (Math.Abs(fraction - configured.HorizonFraction) > MaxCorrection) return;
         _evidence += dt;
         var alpha = _fraction is null ? 1 : 1 - Math.Exp(-dt / timeConstantSeconds);
         _fraction = _fraction is { } previous ? previous + alpha * (fraction - previous) : fraction;

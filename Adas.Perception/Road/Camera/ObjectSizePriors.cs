@@ -11,7 +11,7 @@ public readonly record struct ObjectSizePriors(double Meters, bool UsesHeight)
         CocoClasses.Truck => new(2.5, false),
         CocoClasses.Bus => new(2.55, false),
         CocoClasses.Motorcycle => new(0.8, false),
-        CocoClasses.Bicycle => new(1.7, true),
+        CocoClasses.Bicycle => new(1.1, true),
         CocoClasses.Person => new(1.7, true),
         CocoClasses.StopSign => new(0.75, false),
         CocoClasses.TrafficLight => new(0.9, true),

@@ -12,6 +12,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
 {
     private readonly LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
     private readonly LaneMaskBuilder _masks = new();
+    private readonly EgoMotionEstimator _egoMotion = new();
     private readonly SlidingWindowSearch _search = new(options ?? new LaneDetectorOptions());
     private readonly SmoothedLaneLine _left = new(options ?? new LaneDetectorOptions());
     private readonly SmoothedLaneLine _right = new(options ?? new LaneDetectorOptions());
@@ -19,6 +20,9 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
 
     public LaneProjection? Projection { get; private set; }
     public LaneState State { get; private set; } = LaneState.None;
+
+    /// <summary>Ego speed measured from the road surface sliding through the bird's-eye view.</summary>
+    public EgoMotionEstimator EgoMotion => _egoMotion;
 
     public LaneState Detect(Mat frame, double time)
     {
@@ -31,6 +35,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _lastTime = time;
 
         var mask = _masks.Build(frame, Projection);
+        _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time);
         var (leftFit, rightFit) = FindLines(mask);
         (leftFit, rightFit) = CheckPair(leftFit, rightFit);
         _left.Update(leftFit, dt);
@@ -101,6 +106,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     public void Dispose()
     {
         _masks.Dispose();
+        _egoMotion.Dispose();
         Projection?.Dispose();
     }
 }

@@ -29,6 +29,7 @@ public sealed class LaneProjection : IDisposable
         ToBird = Cv2.GetPerspectiveTransform(source, bird);
         ToFrame = Cv2.GetPerspectiveTransform(bird, source);
         _toBird = ReadMatrix(ToBird);
+        DepthMeters = camera.GroundDistance(FarRow, frameWidth, frameHeight)!.Value - camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value;
         NearWidthMeters = 2 * nearHalf * camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value / camera.FocalPixels(frameWidth);
     }
 
@@ -41,6 +42,9 @@ public sealed class LaneProjection : IDisposable
     public double FarRow { get; }
     public Mat ToBird { get; }
     public Mat ToFrame { get; }
+
+    /// <summary>Ground distance from the near to the far edge of the road patch (bird's-eye rows are linear in it).</summary>
+    public double DepthMeters { get; }
 
     /// <summary>Ground width covered by the whole bird's-eye image (every row, on a flat road).</summary>
     public double NearWidthMeters { get; }

@@ -54,6 +54,7 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         var centre = prior is { } p0 ? p0.At(1) * width : baseU!.Value * width;
         var drift = 0.0;
         var hit = 0;
+        var hitPixels = 0;
         for (var w = 0; w < windows; w++)
         {
             var yHigh = height - w * windowHeight;
@@ -78,6 +79,7 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
             if (count >= options.MinWindowPixels)
             {
                 hit++;
+                hitPixels += count;
                 var found = sumX / count;
                 if (prior is null)
                 {
@@ -93,7 +95,11 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         var solved = _sums.Solve(prior?.A ?? 0, pull);
         if (solved is not { } fit) return null;
         var residualPixels = fit.RmsResidual * width;
-        var confidence = Math.Min(1, coverage / 0.35) * Math.Clamp(1.2 - residualPixels / margin, 0, 1);
+        // Paint is a thin stripe: a window mostly full of "paint" is a crossing, a shadow edge or glare, not a line.
+        var fill = hit == 0 ? 0 : hitPixels / (double)(hit * windowHeight * 2 * margin);
+        var confidence = Math.Min(1, coverage / 0.35)
+                         * Math.Clamp(1.3 - 1.5 * residualPixels / margin, 0, 1)
+                         * Math.Clamp((0.6 - fill) / 0.3, 0, 1);
         return new LineFit(fit.Fit, coverage, fit.RmsResidual, confidence);
     }
 }

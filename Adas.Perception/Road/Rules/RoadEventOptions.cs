@@ -18,6 +18,13 @@ public sealed record RoadEventOptions
     public double CloseFollowingMinDuration { get; init; } = 3;
     public double CloseFollowingCooldown { get; init; } = 3;
 
+    /// <summary>
+    /// When above zero, close following is not counted while the road is seen to move slower than this (m/s; queues,
+    /// lights). Off by default: the design's rule is distance only, and the road-surface speed estimate can be fooled
+    /// by a lead vehicle filling the near road at exactly the distances this rule is about.
+    /// </summary>
+    public double CloseFollowingMinEgoSpeed { get; init; }
+
     public double PedestrianTtc { get; init; } = 3;
     public double PedestrianDistance { get; init; } = 10;
     public double PedestrianCriticalTtc { get; init; } = 1.5;

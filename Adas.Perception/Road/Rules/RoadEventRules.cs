@@ -49,7 +49,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
     private void CloseFollowing(RoadObservation frame)
     {
         var lead = Lead;
-        var close = lead is { DistanceMeters: { } d } && d <= options.CloseFollowingDistance;
+        var close = lead is { DistanceMeters: { } d } && d <= options.CloseFollowingDistance && !frame.EgoKnownSlow;
         if (!close) { _closeFollowing.Update(frame.Time, false); return; }
         _closeFollowing.Update(frame.Time, true, EventSeverity.Warning, "distance_m", Math.Round(lead!.DistanceMeters!.Value, 1),
             lead.TrackId, Details(lead), () => frame.Snapshot?.Invoke(lead.Box));

@@ -1,6 +1,7 @@
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Road.Lanes;
 using Adas.Perception.Video;
+using OpenCvSharp;
 
 namespace Adas.Tests.Perception.Road;
 
@@ -32,6 +33,46 @@ public sealed class LaneDetectorTests
         if (curvature > 0) Assert.True(bend > 0.02, $"right line should bend right at distance, bend {bend:0.000}");
         if (curvature < 0) Assert.True(bend < -0.02, $"right line should bend left at distance, bend {bend:0.000}");
         Assert.True(Math.Sign(state.Left!.Polynomial.A) == Math.Sign(state.Right.Polynomial.A) || curvature == 0);
+    }
+
+    [Theory]
+    [InlineData("lanes_solidWhiteCurve.jpg")]
+    [InlineData("lanes_solidWhiteRight.jpg")]
+    [InlineData("lanes_solidYellowCurve.jpg")]
+    [InlineData("lanes_solidYellowCurve2.jpg")]
+    [InlineData("lanes_solidYellowLeft.jpg")]
+    [InlineData("lanes_whiteCarLaneSwitch.jpg")]
+    public void Finds_both_lines_on_real_stills_with_white_and_yellow_paint(string image)
+    {
+        using var detector = new LaneDetector(Camera);
+        using var frame = OpenCvSharp.Cv2.ImRead(RoadAssets.Image(image));
+        var state = detector.Detect(frame, 0);
+        Assert.True(state.BothConfident, $"left {state.Left?.Confidence:0.00} right {state.Right?.Confidence:0.00}");
+        Assert.InRange(state.OffsetFraction!.Value, -0.2, 0.2);
+        Assert.InRange(state.LaneWidthMeters!.Value, 2.8, 4.8);
+    }
+
+    [Fact]
+    public void Does_not_take_a_zebra_crossing_for_lane_lines()
+    {
+        using var detector = new LaneDetector(Camera);
+        var confident = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            using var frame = SyntheticRoad.Render(Camera, 960, 540, _ => -50, _ => 50);
+            for (var stripe = -6; stripe <= 6; stripe++)
+            {
+                var x = stripe * 0.9 + i * 0.05;
+                Point[] quad =
+                [
+                    SyntheticRoad.Project(Camera, frame, x, 8), SyntheticRoad.Project(Camera, frame, x + 0.5, 8),
+                    SyntheticRoad.Project(Camera, frame, x + 0.5, 12), SyntheticRoad.Project(Camera, frame, x, 12),
+                ];
+                Cv2.FillConvexPoly(frame, quad, OpenCvSharp.Scalar.White);
+            }
+            if (detector.Detect(frame, i * 0.04).BothConfident) confident++;
+        }
+        Assert.Equal(0, confident);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Adas.Perception.Detection;
 using Adas.Perception.Events;
 using Adas.Perception.Road;
 using Adas.Perception.Road.Camera;
+using Adas.Perception.Road.Rules;
 using Adas.Perception.Video;
 using OpenCvSharp;
 using Detection = Adas.Perception.Detection.Detection;
@@ -29,18 +30,17 @@ public sealed class RoadAnalyzerScenarioTests
     }
 
     private static AnalysisOutput Run(int width, int height, double fps, double seconds, Func<double, IReadOnlyList<Detection>> scene,
-        out StageTimings timings)
+        out StageTimings timings, double egoSpeed = 20, RoadOptions? options = null)
     {
-        using var road = SyntheticRoad.Render(Camera, width, height, _ => -1.85, _ => 1.85, dashedLeft: true);
-        using var frame = new Mat();
         timings = new StageTimings();
         var frames = (int)(seconds * fps);
-        using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions(),
+        using var analyzer = new RoadAnalyzer(RoadAssets.Models, options ?? new RoadOptions(),
             new ScriptedDetector(i => scene(i / fps)));
         analyzer.Begin(new VideoInfo(width, height, fps, frames, seconds, "synthetic"), timings);
         for (var i = 0; i < frames; i++)
         {
-            road.CopyTo(frame);
+            using var frame = SyntheticRoad.Render(Camera, width, height, _ => -1.85, _ => 1.85, dashedLeft: true,
+                travelledMeters: egoSpeed * i / fps);
             analyzer.ProcessFrame(new VideoFrame(frame, i, i / fps));
         }
         return analyzer.Complete();
@@ -79,6 +79,38 @@ public sealed class RoadAnalyzerScenarioTests
         Assert.Equal(EventTypes.CloseFollowing, e.Type);
         Assert.InRange(e.PeakValue!.Value, 7, 9);
         Assert.InRange(e.EndSeconds - e.StartSeconds, 4.0, 5.0);
+    }
+
+    [Fact]
+    public void Waiting_behind_a_car_while_standing_still_is_not_close_following_when_the_speed_gate_is_on()
+    {
+        var gated = new RoadOptions { Events = new RoadEventOptions { CloseFollowingMinEgoSpeed = 2 } };
+        var output = Run(960, 540, 25, 5, _ => [BoxAt(CocoClasses.Car, "car", 8, 0, 1.8, 1.5, 960, 540)], out _, egoSpeed: 0,
+            options: gated);
+        Assert.Empty(output.Events);
+        Assert.True((double)output.Summary["mean_ego_speed_mps"]! < 1);
+    }
+
+    private static Detection Jitter(Detection d, Random random, float pixels)
+    {
+        float Noise() => (float)(random.NextDouble() * 2 - 1) * pixels;
+        var b = d.Box;
+        var left = b.Left + Noise();
+        var top = b.Top + Noise();
+        return d with { Box = new Rect2f(left, top, b.Right + Noise() - left, b.Bottom + Noise() - top) };
+    }
+
+    [Fact]
+    public void Box_jitter_on_a_steady_lead_car_raises_no_forward_collision_warning_but_a_real_approach_still_does()
+    {
+        var random = new Random(7);
+        var steady = Run(960, 540, 25, 10, _ => [Jitter(BoxAt(CocoClasses.Car, "car", 15, 0, 1.8, 1.5, 960, 540), random, 3)], out _);
+        Assert.DoesNotContain(steady.Events, e => e.Type == EventTypes.ForwardCollisionWarning);
+
+        var closing = Run(960, 540, 25, 3, t => t < 2.2
+            ? [Jitter(BoxAt(CocoClasses.Car, "car", 30 - 12 * t, 0, 1.8, 1.5, 960, 540), random, 3)]
+            : [], out _);
+        Assert.Single(closing.Events, e => e.Type == EventTypes.ForwardCollisionWarning);
     }
 
     [Fact]

@@ -164,4 +164,35 @@ public sealed class RoadEventRulesTests
         Run(rules, 6.5, 7.5, None, _ => Lane(0.35));
         Assert.Equal(2, rules.Complete().Count);
     }
+
+    [Fact]
+    public void Close_following_has_a_cooldown_and_survives_short_tracking_gaps()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 2, _ => [Vehicle(8, null)]);
+        Run(rules, 2, 2.2, None); // a 0.2 s detection gap does not restart the 3 s clock
+        Run(rules, 2.2, 4, _ => [Vehicle(8, null)]);
+        Run(rules, 4, 5, None);
+        Run(rules, 5, 8.5, _ => [Vehicle(8, null)]); // starts within the cooldown: its first second does not count
+        Run(rules, 8.5, 9, None);
+        var e = Assert.Single(rules.Complete());
+        Assert.Equal(0, e.StartSeconds, 3);
+    }
+
+    [Fact]
+    public void Pedestrian_warning_needs_the_minimum_duration_and_has_a_cooldown()
+    {
+        var brief = new RoadEventRules(new RoadEventOptions());
+        Run(brief, 0, 0.12, _ => [Person(6, null)]);
+        Run(brief, 0.12, 1, None);
+        Assert.Empty(brief.Complete());
+
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 1, _ => [Person(6, null)]);
+        Run(rules, 1, 2, None);
+        Run(rules, 2, 3, _ => [Person(6, null)]);
+        Run(rules, 3, 5, None);
+        Run(rules, 5, 6, _ => [Person(6, null)]);
+        Assert.Equal(2, rules.Complete().Count);
+    }
 }

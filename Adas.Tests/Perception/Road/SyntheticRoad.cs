@@ -9,22 +9,24 @@ using Scalar = OpenCvSharp.Scalar;
 internal static class SyntheticRoad
 {
     public static Mat Render(CameraModel camera, int width, int height, Func<double, double> leftX, Func<double, double> rightX,
-        bool dashedLeft = false, double paintWidth = 0.15)
+        bool dashedLeft = false, double paintWidth = 0.15, double travelledMeters = 0)
     {
         var frame = new Mat(height, width, MatType.CV_8UC3, new Scalar(200, 170, 140));
         var horizon = (int)camera.HorizonY(height);
         Cv2.Rectangle(frame, new Rect(0, horizon, width, height - horizon), new Scalar(85, 85, 85), -1);
-        PaintLine(frame, camera, leftX, paintWidth, dashedLeft, new Scalar(0, 210, 230));
-        PaintLine(frame, camera, rightX, paintWidth, false, new Scalar(235, 235, 235));
+        PaintLine(frame, camera, leftX, paintWidth, dashedLeft, new Scalar(0, 210, 230), travelledMeters);
+        PaintLine(frame, camera, rightX, paintWidth, false, new Scalar(235, 235, 235), travelledMeters);
         return frame;
     }
 
-    private static void PaintLine(Mat frame, CameraModel camera, Func<double, double> x, double paintWidth, bool dashed, Scalar colour)
+    /// <summary>Dashes are 3 m every 12 m, shifted towards the camera as the vehicle travels.</summary>
+    private static void PaintLine(Mat frame, CameraModel camera, Func<double, double> x, double paintWidth, bool dashed, Scalar colour,
+        double travelled)
     {
         const double step = 0.25;
         for (var z = 3.0; z < 80; z += step)
         {
-            if (dashed && z % 12 > 3) continue;
+            if (dashed && (z + travelled) % 12 > 3) continue;
             var a = Project(camera, frame, x(z) - paintWidth / 2, z);
             var b = Project(camera, frame, x(z) + paintWidth / 2, z);
             var c = Project(camera, frame, x(z + step) + paintWidth / 2, z + step);

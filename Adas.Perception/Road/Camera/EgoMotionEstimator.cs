@@ -1,0 +1,71 @@
+using OpenCvSharp;
+
+namespace Adas.Perception.Road.Camera;
+
+/// <summary>
+/// A rough ego speed from the road itself: the near strip of the bird's-eye view (metric and parallel to the
+/// road) slides down by speed × dt between frames; phase correlation measures that shift. Column means are removed
+/// first, so solid lines and road edges (the same at every row) cannot vote for "standing still"; only a clear
+/// answer counts (strong correlation peak), otherwise the speed stays unknown. Smoothed over about a second.
+/// </summary>
+public sealed class EgoMotionEstimator : IDisposable
+{
+    private const double MinResponse = 0.7;
+    private const double TimeConstant = 0.8;
+    private readonly Mat _current = new();
+    private readonly Mat _previous = new();
+    private readonly Mat _columnMean = new();
+    private readonly Mat _columnMeanRows = new();
+    private Mat? _window;
+    private double _lastTime = double.NaN;
+    private double _evidence;
+
+    /// <summary>Smoothed forward speed in m/s, or null while unknown.</summary>
+    public double? SpeedMetersPerSecond { get; private set; }
+
+    /// <param name="birdLightness">8-bit bird's-eye image, rows linear in ground distance.</param>
+    /// <param name="metresPerRow">Ground distance covered by one bird's-eye row.</param>
+    public void Update(Mat birdLightness, double metresPerRow, double time)
+    {
+        var stripHeight = birdLightness.Height / 3;
+        using (var strip = new Mat(birdLightness, new Rect(0, birdLightness.Height - stripHeight, birdLightness.Width, stripHeight)))
+            strip.ConvertTo(_current, MatType.CV_32F);
+        Cv2.Reduce(_current, _columnMean, ReduceDimension.Row, ReduceTypes.Avg, MatType.CV_32F);
+        Cv2.Repeat(_columnMean, stripHeight, 1, _columnMeanRows);
+        Cv2.Subtract(_current, _columnMeanRows, _current);
+        _window ??= CreateWindow(_current.Size());
+        var dt = time - _lastTime;
+        if (!double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Size() == _current.Size())
+        {
+            var shift = Cv2.PhaseCorrelate(_previous, _current, _window, out var response);
+            if (response >= MinResponse && Math.Abs(shift.X) < 0.1 * _current.Width)
+            {
+                var speed = Math.Max(0, shift.Y) * metresPerRow / dt;
+                var alpha = 1 - Math.Exp(-dt / TimeConstant);
+                _evidence += dt;
+                SpeedMetersPerSecond = SpeedMetersPerSecond is { } s ? s + alpha * (speed - s) : speed;
+            }
+        }
+        _current.CopyTo(_previous);
+        _lastTime = time;
+    }
+
+    /// <summary>True once the road has been seen to stand still (or move slower than <paramref name="speed"/>) for a while.</summary>
+    public bool IsKnownSlowerThan(double speed) => _evidence >= 0.5 && SpeedMetersPerSecond < speed;
+
+    private static Mat CreateWindow(Size size)
+    {
+        var window = new Mat();
+        Cv2.CreateHanningWindow(window, size, MatType.CV_32F);
+        return window;
+    }
+
+    public void Dispose()
+    {
+        _current.Dispose();
+        _previous.Dispose();
+        _columnMean.Dispose();
+        _columnMeanRows.Dispose();
+        _window?.Dispose();
+    }
+}
