@@ -1,6 +1,8 @@
 using Adas.Data.Entities;
 using Adas.Perception;
 using Adas.Perception.Analysis;
+using Adas.Perception.Detection;
+using Adas.Perception.Driver;
 using Adas.Perception.Road;
 using Adas.Perception.Road.Camera;
 
@@ -24,6 +26,17 @@ public sealed class AnalyzerFactory(PerceptionModels models)
     public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null) => type switch
     {
         VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, new RoadOptions { Camera = camera ?? new CameraModel() }),
-        _ => null,
+        _ => CreateDriver(overrides ?? Models),
     };
+
+    private static DriverAnalyzer CreateDriver(PerceptionModels models)
+    {
+        var options = new DriverOptions();
+        var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
+        {
+            Classes = new HashSet<int> { options.PhoneClassId },
+            ScoreThreshold = options.PhoneMinScore,
+        });
+        return new DriverAnalyzer(models, options, phones);
+    }
 }
