@@ -108,8 +108,8 @@ public sealed class DriverAnalyzerTests : IDisposable
 
         var distraction = Assert.Single(result.Output.Events);
         Assert.Equal(EventTypes.Distraction, distraction.Type);
-        Assert.InRange(distraction.StartSeconds, 5.9, 6.3);
-        Assert.InRange(distraction.EndSeconds, 6.7, 7.1);
+        Assert.InRange(distraction.StartSeconds, 2.95, 3.2);
+        Assert.InRange(distraction.EndSeconds, 6.8, 7.1);
         Assert.Equal(DriverStates.Distracted, result.Output.DriverStates[5].State);
         Assert.True(result.Output.DriverStates[5].Yaw > 30, $"yaw {result.Output.DriverStates[5].Yaw}");
     }

@@ -185,6 +185,19 @@ public sealed class DriverSignalTrackerTests
     }
 
     [Fact]
+    public void A_long_look_away_is_one_distraction_from_the_moment_the_head_turned()
+    {
+        var result = Run(30, t => Between(t, 5, 20) ? Alert(t) with { Yaw = -50 } : Alert(t));
+
+        var distraction = Assert.Single(result.Events);
+        Assert.Equal(EventTypes.Distraction, distraction.Type);
+        Assert.InRange(distraction.StartSeconds, 4.99, 5.05);
+        Assert.InRange(distraction.EndSeconds, 19.9, 20.0);
+        Assert.InRange(distraction.PeakValue!.Value, 14.9, 15.1);
+        Assert.Single(result.Frames[(int)(15 * Fps)].Warnings);
+    }
+
+    [Fact]
     public void Looking_down_is_off_road_like_looking_aside()
     {
         var result = Run(12, t => Between(t, 5, 9) ? Alert(t) with { Pitch = -28 } : Alert(t));
@@ -224,7 +237,7 @@ public sealed class DriverSignalTrackerTests
         });
 
         var distraction = Assert.Single(result.OfType(EventTypes.Distraction));
-        Assert.InRange(distraction.StartSeconds, 14.9, 15.1);
+        Assert.InRange(distraction.StartSeconds, 11.9, 12.1);
         Assert.Equal(25, result.Tracker.Calibration.NeutralYaw, 6);
     }
 
