@@ -23,8 +23,9 @@ public sealed record DriverOptions
     // Calibration
     public double CalibrationSeconds { get; init; } = 2.0;
     public double DefaultBaselineEar { get; init; } = 0.30;
-    public double CalibrationMaxYawDegrees { get; init; } = 35;
-    public double CalibrationMaxPitchDegrees { get; init; } = 35;
+    /// <summary>How far from the camera axis the driver may face during calibration (cameras sit off to the side).</summary>
+    public double CalibrationMaxYawDegrees { get; init; } = 50;
+    public double CalibrationMaxPitchDegrees { get; init; } = 40;
     public double RecalibrateAfterAbsentSeconds { get; init; } = 10;
     public double BaselineEarAdaptationPerFrame { get; init; } = 0.0002;
     public double NeutralPoseAdaptationDegreesPerFrame { get; init; } = 0.01;
