@@ -62,6 +62,9 @@ public sealed record DriverOptions
     // Distraction (head off the road)
     public double OffRoadYawDegrees { get; init; } = 30;
     public double OffRoadPitchDownDegrees { get; init; } = 20;
+
+    /// <summary>Once off the road, the head must come this much back inside the limits to count as on it again.</summary>
+    public double OffRoadReleaseMarginDegrees { get; init; } = 5;
     public double OffRoadFaceLossCarrySeconds { get; init; } = 1.0;
     public double DistractionSeconds { get; init; } = 3;
     public double DistractionWindowSeconds { get; init; } = 30;

@@ -162,10 +162,10 @@ public sealed class DriverAnalyzerTests : IDisposable
     public void Frames_of_any_size_are_analysed_without_failing(int width, int height)
     {
         using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions());
-        analyzer.Begin(new VideoInfo(width, height, 30, 3, 0.1, "h264"), new StageTimings());
+        analyzer.Begin(new VideoInfo(width, height, 30, 30, 1, "h264"), new StageTimings());
         using var image = new Mat(height, width, MatType.CV_8UC3, new OpenCvSharp.Scalar(60, 70, 80));
 
-        for (var i = 0; i < 3; i++) analyzer.ProcessFrame(new VideoFrame(image, i, i / 30.0));
+        for (var i = 0; i < 30; i++) analyzer.ProcessFrame(new VideoFrame(image, i, i / 30.0));
         var output = analyzer.Complete();
 
         Assert.Single(output.DriverStates);

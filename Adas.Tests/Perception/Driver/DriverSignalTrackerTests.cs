@@ -198,6 +198,16 @@ public sealed class DriverSignalTrackerTests
     }
 
     [Fact]
+    public void A_head_pose_wavering_around_the_limit_stays_off_the_road()
+    {
+        // 4 s looking aside with the estimate wavering between 27° and 36°: one continuous look, not short pieces.
+        var result = Run(12, t => Between(t, 4, 8) ? Alert(t) with { Yaw = (int)(t * 10) % 3 == 0 ? 27 : 36 } : Alert(t));
+
+        var distraction = Assert.Single(result.OfType(EventTypes.Distraction));
+        Assert.InRange(distraction.StartSeconds, 3.99, 4.05);
+    }
+
+    [Fact]
     public void Looking_down_is_off_road_like_looking_aside()
     {
         var result = Run(12, t => Between(t, 5, 9) ? Alert(t) with { Pitch = -28 } : Alert(t));
