@@ -23,8 +23,9 @@ public sealed record DriverOptions
     // Calibration
     public double CalibrationSeconds { get; init; } = 2.0;
     public double DefaultBaselineEar { get; init; } = 0.30;
-    public double CalibrationMaxYawDegrees { get; init; } = 35;
-    public double CalibrationMaxPitchDegrees { get; init; } = 35;
+    /// <summary>How far from the camera axis the driver may face during calibration (cameras sit off to the side).</summary>
+    public double CalibrationMaxYawDegrees { get; init; } = 50;
+    public double CalibrationMaxPitchDegrees { get; init; } = 40;
     public double RecalibrateAfterAbsentSeconds { get; init; } = 10;
     public double BaselineEarAdaptationPerFrame { get; init; } = 0.0002;
     public double NeutralPoseAdaptationDegreesPerFrame { get; init; } = 0.01;
@@ -61,6 +62,9 @@ public sealed record DriverOptions
     // Distraction (head off the road)
     public double OffRoadYawDegrees { get; init; } = 30;
     public double OffRoadPitchDownDegrees { get; init; } = 20;
+
+    /// <summary>Once off the road, the head must come this much back inside the limits to count as on it again.</summary>
+    public double OffRoadReleaseMarginDegrees { get; init; } = 5;
     public double OffRoadFaceLossCarrySeconds { get; init; } = 1.0;
     public double DistractionSeconds { get; init; } = 3;
     public double DistractionWindowSeconds { get; init; } = 30;

@@ -39,7 +39,8 @@ public static class DriverOverlay
         var yaw = face.Pose.Yaw * Math.PI / 180;
         var pitch = face.Pose.Pitch * Math.PI / 180;
         var tip = new Point(nose.X + length * Math.Sin(yaw), nose.Y - length * Math.Sin(pitch));
-        Cv2.ArrowedLine(image, (Point)nose, tip, status.Signals.OffRoad ? Bad : Ok, thickness, LineTypes.AntiAlias, 0, 0.2);
+        if (tip != (Point)nose)
+            Cv2.ArrowedLine(image, (Point)nose, tip, status.Signals.OffRoad ? Bad : Ok, thickness, LineTypes.AntiAlias, 0, 0.2);
     }
 
     private static void Outline(Mat image, Point2f[] points, int[] indices, Scalar colour)

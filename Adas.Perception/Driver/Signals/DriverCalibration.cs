@@ -24,14 +24,14 @@ public sealed class DriverCalibration(DriverOptions options)
     public void Add(DriverMeasurement m, double duration)
     {
         if (!m.FacePresent || !m.Confident) return;
-        var eyesOpen = m.Ear >= options.EyesClosedFloor + 0.03;
-        var forward = Math.Abs(m.Yaw) <= options.CalibrationMaxYawDegrees && Math.Abs(m.Pitch) <= options.CalibrationMaxPitchDegrees;
-        if (!eyesOpen || !forward) return;
+        if (m.Ear < options.EyesClosedFloor + 0.03) return;
         if (IsCalibrated)
         {
             Follow(m);
             return;
         }
+        var towardsCamera = Math.Abs(m.Yaw) <= options.CalibrationMaxYawDegrees && Math.Abs(m.Pitch) <= options.CalibrationMaxPitchDegrees;
+        if (!towardsCamera) return;
         _ears.Add(m.Ear);
         _yaws.Add(m.Yaw);
         _pitches.Add(m.Pitch);
@@ -48,12 +48,12 @@ public sealed class DriverCalibration(DriverOptions options)
 
     private void Follow(DriverMeasurement m)
     {
-        const double quantile = 0.8;
-        var earStep = options.BaselineEarAdaptationPerFrame;
-        BaselineEar += m.Ear > BaselineEar ? earStep * quantile : -earStep * (1 - quantile);
         var onRoad = Math.Abs(m.Yaw - NeutralYaw) <= options.OffRoadYawDegrees
                      && m.Pitch - NeutralPitch >= -options.OffRoadPitchDownDegrees;
         if (!onRoad) return;
+        const double quantile = 0.8;
+        var earStep = options.BaselineEarAdaptationPerFrame;
+        BaselineEar += m.Ear > BaselineEar ? earStep * quantile : -earStep * (1 - quantile);
         var poseStep = options.NeutralPoseAdaptationDegreesPerFrame;
         NeutralYaw += Math.Sign(m.Yaw - NeutralYaw) * poseStep;
         NeutralPitch += Math.Sign(m.Pitch - NeutralPitch) * poseStep;

@@ -9,7 +9,8 @@ public sealed class DriverEventRules
     private readonly EpisodeDetector _microsleep;
     private readonly EpisodeDetector _drowsiness;
     private readonly EpisodeDetector _yawning;
-    private readonly EpisodeDetector _distraction;
+    private readonly EpisodeDetector _lookingAway;
+    private readonly EpisodeDetector _glancing;
     private readonly EpisodeDetector _phone;
     private readonly EpisodeDetector _obstructed;
     private readonly EpisodeDetector _absent;
@@ -24,18 +25,19 @@ public sealed class DriverEventRules
         _microsleep = new EpisodeDetector(EventTypes.Microsleep, options.MicrosleepSeconds, maxGap: Gap(0.3));
         _drowsiness = new EpisodeDetector(EventTypes.Drowsiness, 0, options.DrowsinessCooldownSeconds, maxGap: Gap(1.0));
         _yawning = new EpisodeDetector(EventTypes.Yawning, options.YawnSeconds, maxGap: Gap(0.1));
-        _distraction = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: Gap(1.0));
+        _lookingAway = new EpisodeDetector(EventTypes.Distraction, options.DistractionSeconds, options.EventCooldownSeconds, maxGap: Gap(0.3));
+        _glancing = new EpisodeDetector(EventTypes.Distraction, 0, options.EventCooldownSeconds, maxGap: Gap(1.0));
         _phone = new EpisodeDetector(EventTypes.PhoneUse, options.PhoneSeconds, options.EventCooldownSeconds, Gap(options.PhoneMaxGapSeconds));
         _obstructed = new EpisodeDetector(EventTypes.CameraObstructed, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
         _absent = new EpisodeDetector(EventTypes.DriverAbsent, options.AbsentSeconds, options.EventCooldownSeconds, maxGap: Gap(0.5));
-        _all = [_microsleep, _drowsiness, _yawning, _distraction, _phone, _obstructed, _absent];
+        _all = [_microsleep, _drowsiness, _yawning, _lookingAway, _glancing, _phone, _obstructed, _absent];
     }
 
     public bool DrowsinessActive => _drowsiness.IsActive;
     public bool YawningActive => _yawning.IsActive;
 
     public IReadOnlyList<ActiveWarning> Active =>
-        [.. _all.Where(d => d.IsActive).Select(d => new ActiveWarning(d.Type, d.ActiveSeverity ?? EventSeverity.Info))];
+        [.. _all.Where(d => d.IsActive).Select(d => new ActiveWarning(d.Type, d.ActiveSeverity ?? EventSeverity.Info)).Distinct()];
 
     public void Update(DriverSignalState s, Func<byte[]?>? snapshot = null)
     {
@@ -44,18 +46,24 @@ public sealed class DriverEventRules
             details: s.EyesClosed ? Details(("baseline_ear", s.BaselineEar), ("ear_threshold", s.EarThreshold)) : null, snapshot: snapshot);
         UpdateDrowsiness(s, snapshot);
         _yawning.Update(t, s.MouthOpen, EventSeverity.Info, "mar", s.Mar, snapshot: snapshot);
-        var distracted = s.OffRoad && (s.OffRoadSeconds + 1e-9 >= _options.DistractionSeconds
-                                       || s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds);
-        _distraction.Update(t, distracted, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
-            details: distracted ? Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)) : null,
-            snapshot: snapshot);
+        // Distraction two ways: one look away of at least DistractionSeconds (the episode starts when the look
+        // started), or glances adding up to more than DistractionCumulativeSeconds within the window.
+        var offRoadDetails = s.OffRoad ? Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)) : null;
+        _lookingAway.Update(t, s.OffRoad, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
+            details: offRoadDetails, snapshot: snapshot);
+        _glancing.Update(t, s.OffRoad && s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds, EventSeverity.Warning,
+            "off_road_seconds_in_window", s.OffRoadInWindowSeconds, details: offRoadDetails, snapshot: snapshot);
         _phone.Update(t, s.Phone, EventSeverity.Warning, "phone_seconds", s.PhoneSeconds, snapshot: snapshot);
         _obstructed.Update(t, s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
         _absent.Update(t, !s.FacePresent && !s.Obstructed, EventSeverity.Warning, snapshot: snapshot);
     }
 
-    public IReadOnlyList<AnalysisEvent> Complete() =>
-        [.. _all.SelectMany(d => d.Complete()).OrderBy(e => e.StartSeconds).ThenBy(e => e.Type, StringComparer.Ordinal)];
+    public IReadOnlyList<AnalysisEvent> Complete()
+    {
+        var distraction = EpisodeMerger.Merge([.. _lookingAway.Complete(), .. _glancing.Complete()], _options.EventCooldownSeconds);
+        return [.. _all.Except([_lookingAway, _glancing]).SelectMany(d => d.Complete()).Concat(distraction)
+            .OrderBy(e => e.StartSeconds).ThenBy(e => e.Type, StringComparer.Ordinal)];
+    }
 
     private void UpdateDrowsiness(DriverSignalState s, Func<byte[]?>? snapshot)
     {

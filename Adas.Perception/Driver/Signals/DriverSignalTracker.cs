@@ -17,7 +17,6 @@ public sealed class DriverSignalTracker(DriverOptions options, double frameInter
 
     public DriverCalibration Calibration => _signals.Calibration;
     public BlinkStatistics Blinks => _signals.Blinks;
-    public DriverFrameStatus? Last { get; private set; }
 
     /// <param name="snapshot">Optional: a JPEG of the current frame, asked for when an episode's peak moves here.</param>
     public DriverFrameStatus Update(DriverMeasurement measurement, Func<byte[]?>? snapshot = null)
@@ -28,7 +27,7 @@ public sealed class DriverSignalTracker(DriverOptions options, double frameInter
         _seconds.Add(s, state);
         _frames++;
         if (s.FacePresent) _faceFrames++;
-        return Last = new DriverFrameStatus(s, state, _rules.Active);
+        return new DriverFrameStatus(s, state, _rules.Active);
     }
 
     public (IReadOnlyList<AnalysisEvent> Events, IReadOnlyList<DriverSecond> Seconds, IReadOnlyDictionary<string, object?> Summary) Complete()

@@ -127,8 +127,9 @@ public sealed class DriverSignals
 
     private void UpdateOffRoad(double time, bool face, double yaw, double pitch, double duration)
     {
+        var margin = _offRoad ? _options.OffRoadReleaseMarginDegrees : 0;
         _offRoad = face
-            ? Math.Abs(yaw) > _options.OffRoadYawDegrees || pitch < -_options.OffRoadPitchDownDegrees
+            ? Math.Abs(yaw) > _options.OffRoadYawDegrees - margin || pitch < -(_options.OffRoadPitchDownDegrees - margin)
             : _offRoad && time - _lastFaceTime <= _options.OffRoadFaceLossCarrySeconds;
         _offRoadSeconds = _offRoad ? _offRoadSeconds + duration : 0;
         _offRoadWindow.Add(time, duration, counted: true, flagged: _offRoad);

@@ -11,7 +11,6 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
 {
     private const int InputSize = 192;
     private const string LandmarksOutput = "conv2d_21";
-    private const string PresenceOutput = "conv2d_31";
     private readonly InferenceSession _session;
     private readonly RunOptions _run = new();
     private readonly string[] _inputs;
@@ -24,15 +23,10 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
     {
         _session = OnnxSessions.Create(modelPath, threads);
         _inputs = [_session.InputMetadata.Keys.First()];
-        _outputs = _session.OutputMetadata.ContainsKey(PresenceOutput)
-            ? [LandmarksOutput, PresenceOutput]
-            : [LandmarksOutput];
+        _outputs = [LandmarksOutput];
     }
 
     public LandmarkLayout Layout => LandmarkLayout.FaceMesh468;
-
-    /// <summary>Face-presence probability of the last crop (sigmoid of the model's logit).</summary>
-    public double LastPresence { get; private set; } = 1;
 
     public Point2f[] Detect(Mat bgrFrame, Rect2f face)
     {
@@ -44,7 +38,6 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
         using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
         using var results = _session.Run(_run, _inputs, [input], _outputs);
         var output = results[0].GetTensorDataAsSpan<float>();
-        if (results.Count > 1) LastPresence = 1 / (1 + Math.Exp(-results[1].GetTensorDataAsSpan<float>()[0]));
         var sx = rect.Width / (float)InputSize;
         var sy = rect.Height / (float)InputSize;
         var points = new Point2f[Layout.PointCount];

@@ -8,6 +8,12 @@ namespace Adas.Perception.Driver.Vision;
 /// </summary>
 public sealed class YuNetFaceDetector(string modelPath, int maxSide = 320, float scoreThreshold = 0.8f) : IDisposable
 {
+    /// <summary>
+    /// Smaller inputs are not searched: YuNet on them read memory out of bounds (crashes, phantom faces), and no
+    /// usable face fits anyway.
+    /// </summary>
+    public const int MinInputSide = 64;
+
     private readonly Mat _small = new();
     private readonly Mat _faces = new();
     private FaceDetectorYN? _detector;
@@ -20,14 +26,15 @@ public sealed class YuNetFaceDetector(string modelPath, int maxSide = 320, float
     {
         var scale = Math.Min(1.0, maxSide / (double)Math.Max(bgr.Width, bgr.Height));
         var size = new Size(Math.Max(1, (int)Math.Round(bgr.Width * scale)), Math.Max(1, (int)Math.Round(bgr.Height * scale)));
+        if (scale < 1) Cv2.Resize(bgr, _small, size, 0, 0, InterpolationFlags.Area);
+        else bgr.CopyTo(_small);
+        if (Math.Min(size.Width, size.Height) < MinInputSide) return [];
         if (_detector is null || size != _size)
         {
             _detector?.Dispose();
             _detector = FaceDetectorYN.Create(modelPath, "", size, scoreThreshold, 0.3f, 50);
             _size = size;
         }
-        if (scale < 1) Cv2.Resize(bgr, _small, size, 0, 0, InterpolationFlags.Area);
-        else bgr.CopyTo(_small);
         _detector.Detect(_small, _faces);
         var rows = _faces.Empty() ? 0 : _faces.Rows;
         if (rows == 0) return [];

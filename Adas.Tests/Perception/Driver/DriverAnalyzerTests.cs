@@ -108,8 +108,8 @@ public sealed class DriverAnalyzerTests : IDisposable
 
         var distraction = Assert.Single(result.Output.Events);
         Assert.Equal(EventTypes.Distraction, distraction.Type);
-        Assert.InRange(distraction.StartSeconds, 5.9, 6.3);
-        Assert.InRange(distraction.EndSeconds, 6.7, 7.1);
+        Assert.InRange(distraction.StartSeconds, 2.95, 3.2);
+        Assert.InRange(distraction.EndSeconds, 6.8, 7.1);
         Assert.Equal(DriverStates.Distracted, result.Output.DriverStates[5].State);
         Assert.True(result.Output.DriverStates[5].Yaw > 30, $"yaw {result.Output.DriverStates[5].Yaw}");
     }
@@ -153,6 +153,23 @@ public sealed class DriverAnalyzerTests : IDisposable
         Assert.All(absent.Output.DriverStates, s => Assert.Equal(DriverStates.Absent, s.State));
         Assert.Equal([EventTypes.CameraObstructed], blocked.Output.Events.Select(e => e.Type));
         Assert.All(blocked.Output.DriverStates, s => Assert.Equal(DriverStates.Obstructed, s.State));
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(16, 12)]
+    [InlineData(1920, 1080)]
+    public void Frames_of_any_size_are_analysed_without_failing(int width, int height)
+    {
+        using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions());
+        analyzer.Begin(new VideoInfo(width, height, 30, 30, 1, "h264"), new StageTimings());
+        using var image = new Mat(height, width, MatType.CV_8UC3, new OpenCvSharp.Scalar(60, 70, 80));
+
+        for (var i = 0; i < 30; i++) analyzer.ProcessFrame(new VideoFrame(image, i, i / 30.0));
+        var output = analyzer.Complete();
+
+        Assert.Single(output.DriverStates);
+        Assert.False(output.DriverStates[0].FacePresent);
     }
 
     private static async Task WriteStillAsync(string path, double seconds)

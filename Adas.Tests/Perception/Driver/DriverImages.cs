@@ -15,7 +15,7 @@ internal static class DriverImages
 
     /// <summary>
     /// Paints both eyes closed: a feathered skin-coloured patch (colour taken from below the eye) over the eye and its
-    /// lids (1.8 x 1.1 eye widths: PFLD still reads a smaller patch as a half-open eye) and a dark, slightly
+    /// lids (2.0 x 1.4 eye widths: PFLD still reads a smaller patch as a half-open eye) and a dark, slightly
     /// downward-curved lid line from corner to corner.
     /// </summary>
     public static Mat PaintEyesClosed(Mat image, FaceReading reading)
@@ -27,11 +27,11 @@ internal static class DriverImages
             var centre = new Point2f(points.Average(p => p.X), points.Average(p => p.Y));
             var width = (float)FaceGeometry.Distance(points[0], points[3]);
             var skin = SkinBelow(image, centre, width);
-            var region = new Rect((int)(centre.X - width), (int)(centre.Y - width * 0.7f), (int)(2 * width), (int)(1.4f * width))
+            var region = new Rect((int)(centre.X - width * 1.2f), (int)(centre.Y - width * 0.85f), (int)(2.4f * width), (int)(1.7f * width))
                          & new Rect(0, 0, image.Width, image.Height);
             using var mask = new Mat(region.Size, MatType.CV_32FC1, Color.All(0));
             var local = new Point2f(centre.X - region.X, centre.Y - region.Y);
-            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * 1.8f, width * 1.1f), 0), Color.All(1), -1);
+            Cv2.Ellipse(mask, new RotatedRect(local, new Size2f(width * 2.0f, width * 1.4f), 0), Color.All(1), -1);
             Cv2.GaussianBlur(mask, mask, new Size(0, 0), width * 0.08);
             using var roi = new Mat(painted, region);
             using var target = new Mat(region.Size, MatType.CV_8UC3, skin);

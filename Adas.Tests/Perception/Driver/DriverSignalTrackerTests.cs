@@ -185,6 +185,29 @@ public sealed class DriverSignalTrackerTests
     }
 
     [Fact]
+    public void A_long_look_away_is_one_distraction_from_the_moment_the_head_turned()
+    {
+        var result = Run(30, t => Between(t, 5, 20) ? Alert(t) with { Yaw = -50 } : Alert(t));
+
+        var distraction = Assert.Single(result.Events);
+        Assert.Equal(EventTypes.Distraction, distraction.Type);
+        Assert.InRange(distraction.StartSeconds, 4.99, 5.05);
+        Assert.InRange(distraction.EndSeconds, 19.9, 20.0);
+        Assert.InRange(distraction.PeakValue!.Value, 14.9, 15.1);
+        Assert.Single(result.Frames[(int)(15 * Fps)].Warnings);
+    }
+
+    [Fact]
+    public void A_head_pose_wavering_around_the_limit_stays_off_the_road()
+    {
+        // 4 s looking aside with the estimate wavering between 27° and 36°: one continuous look, not short pieces.
+        var result = Run(12, t => Between(t, 4, 8) ? Alert(t) with { Yaw = (int)(t * 10) % 3 == 0 ? 27 : 36 } : Alert(t));
+
+        var distraction = Assert.Single(result.OfType(EventTypes.Distraction));
+        Assert.InRange(distraction.StartSeconds, 3.99, 4.05);
+    }
+
+    [Fact]
     public void Looking_down_is_off_road_like_looking_aside()
     {
         var result = Run(12, t => Between(t, 5, 9) ? Alert(t) with { Pitch = -28 } : Alert(t));
@@ -214,18 +237,18 @@ public sealed class DriverSignalTrackerTests
     [Fact]
     public void A_camera_mounted_off_axis_sets_the_neutral_pose()
     {
-        // The camera sees the forward-looking driver at yaw 25 and pitch 15: only departures from that count.
+        // The camera, off to the side, sees the forward-looking driver at yaw 40 and pitch 15: only departures count.
         var result = Run(20, t =>
         {
-            var m = Alert(t) with { Yaw = 25, Pitch = 15 };
-            if (Between(t, 6, 10)) return m with { Yaw = 45 };
-            if (Between(t, 12, 16)) return m with { Yaw = 60 };
+            var m = Alert(t) with { Yaw = 40, Pitch = 15 };
+            if (Between(t, 6, 10)) return m with { Yaw = 60 };
+            if (Between(t, 12, 16)) return m with { Yaw = 75 };
             return m;
         });
 
         var distraction = Assert.Single(result.OfType(EventTypes.Distraction));
-        Assert.InRange(distraction.StartSeconds, 14.9, 15.1);
-        Assert.Equal(25, result.Tracker.Calibration.NeutralYaw, 6);
+        Assert.InRange(distraction.StartSeconds, 11.9, 12.1);
+        Assert.Equal(40, result.Tracker.Calibration.NeutralYaw, 0);
     }
 
     [Theory]
