@@ -63,6 +63,31 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Jobs_deleted_as_soon_as_they_are_uploaded_do_not_stop_the_worker()
+    {
+        try
+        {
+            var clip = await MediaFactory.FfmpegAsync(Path.Combine(graph.WorkDirectory, $"churn_{Guid.NewGuid():N}.mp4"), "-f", "lavfi",
+                "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+            for (var i = 0; i < 8; i++)
+            {
+                var doomed = await graph.Api.UploadJobAsync(clip, i % 2 == 0 ? "dashcam" : "in_cabin");
+                using var deleted = await graph.Api.DeleteAsync($"/api/jobs/{doomed}");
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+                await Task.Delay(i * 15);
+            }
+            var survivor = await graph.Api.WaitForFinalAsync(await graph.Api.UploadJobAsync(clip), TimeSpan.FromMinutes(1));
+            Assert.Equal("completed", survivor.Status());
+            Assert.DoesNotContain(graph.Logs.Lines, line => line.Contains("BackgroundService failed"));
+        }
+        catch
+        {
+            output.WriteLine(graph.Logs.Tail(120));
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_queued_job_survives_redis_being_wiped_and_restarted()
     {
         try

@@ -46,6 +46,13 @@ public sealed class JobConsumer(IConnectionMultiplexer redis, JobQueue queue, Jo
                 logger.LogWarning("Redis is unavailable ({Reason}); retrying", ex.Message);
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Never let one message stop the consumer: an unacknowledged message is taken over again
+                // after the idle timeout, and the attempt count bounds how often.
+                logger.LogError(ex, "Handling a queue message failed; the worker carries on");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
         }
     }
 

@@ -104,7 +104,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
                 .SetProperty(j => j.Progress, 0)
                 .SetProperty(j => j.WorkerId, _workerId));
         if (claimed == 0) return null;
-        var job = await db.VideoJobs.AsNoTracking().Include(j => j.Video).Include(j => j.Vehicle).FirstAsync(j => j.Id == jobId);
+        var job = await db.VideoJobs.AsNoTracking().Include(j => j.Video).Include(j => j.Vehicle).FirstOrDefaultAsync(j => j.Id == jobId);
+        if (job is null) return null; // deleted between the claim and now
         if (job.Attempts > options.Value.MaxAttempts)
         {
             // Taken over more often than allowed: this video keeps killing workers.
