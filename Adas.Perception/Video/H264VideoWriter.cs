@@ -35,7 +35,8 @@ public sealed class H264VideoWriter : IDisposable
         foreach (var arg in (string[])["-hide_banner", "-loglevel", "error", "-y",
                      "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", $"{width}x{height}",
                      "-r", fps.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture), "-i", "pipe:0",
-                     "-an", "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     // One encoder thread: the analysis needs the cores more, and the ultrafast preset keeps up alone.
+                     "-an", "-threads", "1", "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-movflags", "+faststart", outputPath])
             start.ArgumentList.Add(arg);
         try
