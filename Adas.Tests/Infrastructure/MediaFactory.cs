@@ -1,20 +1,12 @@
 using System.Diagnostics;
+using Adas.Perception.Video;
 
 namespace Adas.Tests.Infrastructure;
 
 /// <summary>Makes test videos with the ffmpeg CLI (a longer clip, a 1-frame clip, audio only, ...).</summary>
 public static class MediaFactory
 {
-    public static async Task<string> FfmpegAsync(string outputPath, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", .. arguments, outputPath]) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed: {stderr}");
-        return outputPath;
-    }
+    public static Task<string> FfmpegAsync(string outputPath, params string[] arguments) => FfmpegCli.RunAsync(outputPath, arguments);
 
     /// <summary>
     /// The highway clip repeated, for jobs that must still be running when the test acts on them. Each call makes

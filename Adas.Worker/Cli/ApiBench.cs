@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Adas.Perception.Video;
 
 namespace Adas.Worker.Cli;
 
@@ -89,10 +90,8 @@ public static class ApiBench
         for (var i = 0; i < 5; i++)
         {
             var clip = Path.Combine(scratch, $"pickup{i}.mp4");
-            var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "testsrc2=size=320x240:rate=25:duration=1", "-metadata", $"comment=pickup {i} {Guid.NewGuid()}",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip]))!;
-            await ffmpeg.WaitForExitAsync();
+            await FfmpegCli.RunAsync(clip, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1",
+                "-metadata", $"comment=pickup {i} {Guid.NewGuid()}", "-c:v", "libx264", "-pix_fmt", "yuv420p");
             using var form = new MultipartFormDataContent();
             form.Add(new StringContent("dashcam"), "videoType");
             form.Add(new StreamContent(File.OpenRead(clip)), "file", $"pickup{i}.mp4");

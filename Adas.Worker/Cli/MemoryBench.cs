@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Adas.Data.Entities;
 using Adas.Perception.Analysis;
+using Adas.Perception.Video;
 using Adas.Worker.Analysis;
 
 namespace Adas.Worker.Cli;
@@ -30,15 +31,7 @@ public static class MemoryBench
         return self.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
-    private static async Task<string> LoopAsync(string video, string scratch, TimeSpan length)
-    {
-        var output = Path.Combine(scratch, $"loop_{(int)length.TotalSeconds}s.mp4");
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "-1", "-i", video,
-                     "-t", ((int)length.TotalSeconds).ToString(), "-c", "copy", output])
-            info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        await process.WaitForExitAsync();
-        return output;
-    }
+    private static Task<string> LoopAsync(string video, string scratch, TimeSpan length) =>
+        FfmpegCli.RunAsync(Path.Combine(scratch, $"loop_{(int)length.TotalSeconds}s.mp4"),
+            "-stream_loop", "-1", "-i", video, "-t", ((int)length.TotalSeconds).ToString(), "-c", "copy");
 }
