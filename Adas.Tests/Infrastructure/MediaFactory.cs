@@ -19,6 +19,18 @@ public static class MediaFactory
             "-i", TestPaths.Asset("media/dashcam/highway_lanes_960x540.mp4"), "-c", "copy", "-metadata", $"comment={tag}");
     }
 
+    /// <summary>
+    /// A short synthetic clip (testsrc2, H.264). Each call makes different bytes (a unique tag), so an upload is a new
+    /// job and never the earlier identical one that the SHA-256 de-duplication would hand back.
+    /// </summary>
+    public static Task<string> UniqueTestClipAsync(string directory, string name, int seconds = 1)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return FfmpegAsync(Path.Combine(directory, $"{name}_{tag}.mp4"), "-f", "lavfi",
+            "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+            "-metadata", $"comment={tag}");
+    }
+
     public static Task<string> OneFrameClipAsync(string directory) =>
         FfmpegAsync(Path.Combine(directory, "one_frame.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
             "-frames:v", "1", "-c:v", "libx264", "-pix_fmt", "yuv420p");

@@ -14,8 +14,7 @@ public sealed class JobAuthorizationTests(GraphFixture graph)
         using var driverB = await graph.NewUserAsync("driver");
         using var viewer = await graph.NewUserAsync("viewer");
         using var anonymous = new HttpClient { BaseAddress = graph.Api.BaseAddress };
-        var clip = await MediaFactory.FfmpegAsync(Path.Combine(graph.WorkDirectory, $"bola_{Guid.NewGuid():N}.mp4"), "-f", "lavfi",
-            "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        var clip = await MediaFactory.UniqueTestClipAsync(graph.WorkDirectory, "bola");
 
         var id = await driverA.UploadJobAsync(clip);
         var job = await driverA.WaitForFinalAsync(id, TimeSpan.FromMinutes(1));

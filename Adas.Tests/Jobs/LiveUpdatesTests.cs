@@ -14,8 +14,7 @@ public sealed class LiveUpdatesTests(GraphFixture graph)
         using var socket = new ClientWebSocket();
         graph.ConfigureSocket(socket);
         await socket.ConnectAsync(new Uri(graph.Topology.Api.Url.Replace("http", "ws") + "/api/jobs/live"), CancellationToken.None);
-        var clip = await MediaFactory.FfmpegAsync(Path.Combine(graph.WorkDirectory, "live.mp4"), "-f", "lavfi",
-            "-i", "testsrc2=size=320x240:rate=25:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        var clip = await MediaFactory.UniqueTestClipAsync(graph.WorkDirectory, "live", seconds: 2);
         var id = await graph.Api.UploadJobAsync(clip);
 
         var statuses = new List<string>();

@@ -23,8 +23,7 @@ public sealed class ModelRegistryJobTests(GraphFixture graph)
         using (var activated = await graph.Api.PostAsync($"/api/models/{modelId}/activate", null))
             Assert.True(activated.IsSuccessStatusCode, await activated.Content.ReadAsStringAsync());
 
-        var clip = await MediaFactory.FfmpegAsync(Path.Combine(graph.WorkDirectory, $"model_{Guid.NewGuid():N}.mp4"), "-f", "lavfi",
-            "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        var clip = await MediaFactory.UniqueTestClipAsync(graph.WorkDirectory, "model");
         var job = await graph.Api.WaitForFinalAsync(await graph.Api.UploadJobAsync(clip), TimeSpan.FromMinutes(1));
 
         Assert.Equal("completed", job.Status());

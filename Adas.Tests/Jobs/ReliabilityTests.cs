@@ -67,8 +67,7 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
     {
         try
         {
-            var clip = await MediaFactory.FfmpegAsync(Path.Combine(graph.WorkDirectory, $"churn_{Guid.NewGuid():N}.mp4"), "-f", "lavfi",
-                "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+            var clip = await MediaFactory.UniqueTestClipAsync(graph.WorkDirectory, "churn");
             for (var i = 0; i < 8; i++)
             {
                 var doomed = await graph.Api.UploadJobAsync(clip, i % 2 == 0 ? "dashcam" : "in_cabin");
