@@ -12,7 +12,7 @@ public static class VideoAnalyzer
     public const string DecodeStage = "decode";
     public const string EncodeStage = "encode";
     private const double MinimumDecodedShare = 0.5;
-    private const int PrefetchDepth = 3;
+    private const int PrefetchDepth = 4;
 
     public static async Task<AnalysisResult> RunAsync(string inputPath, string outputPath, IFrameAnalyzer? analyzer,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public static class VideoAnalyzer
 
         var frames = 0;
         var lastPercent = -1;
-        await using (var reader = new PrefetchingFrameReader(source, PrefetchDepth, cancellationToken))
+        await using (var reader = new PrefetchingFrameReader(source, PrefetchDepth, cancellationToken, analyzer is null ? null : analyzer.Prepare))
         {
             await foreach (var frame in reader.ReadAllAsync(cancellationToken))
             {

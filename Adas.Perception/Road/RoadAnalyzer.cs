@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Adas.Perception.Analysis;
 using Adas.Perception.Detection;
 using Adas.Perception.Road.Camera;
@@ -36,6 +37,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
     private readonly HorizonEstimator _horizon;
+    private readonly ConcurrentQueue<(int FrameIndex, IReadOnlyList<Detection.Detection> Detections)> _prepared = new();
     private StageTimings _timings = new();
     private VideoInfo? _info;
     private int _frames;
@@ -74,11 +76,17 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _timings = timings;
     }
 
+    /// <summary>Object detection, the heaviest stage, runs here so it overlaps the rest of the previous frame.</summary>
+    public void Prepare(VideoFrame frame) =>
+        _prepared.Enqueue((frame.Index, _timings.Measure(DetectStage, () => _detector.Detect(frame.Image))));
+
     public void ProcessFrame(VideoFrame frame)
     {
         var image = frame.Image;
         var time = frame.TimestampSeconds;
-        var detections = _timings.Measure(DetectStage, () => _detector.Detect(image));
+        var detections = _prepared.TryDequeue(out var prepared) && prepared.FrameIndex == frame.Index
+            ? prepared.Detections
+            : _timings.Measure(DetectStage, () => _detector.Detect(image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time));
         _horizon.Update(lane, _lanes.Projection, time);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));

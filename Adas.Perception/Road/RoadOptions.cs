@@ -16,7 +16,11 @@ public sealed record RoadOptions
     /// <summary>Detector score floor: low enough for ByteTrack's second (low-score) association pass.</summary>
     public float DetectorScoreThreshold { get; init; } = 0.10f;
 
-    public int DetectorThreads { get; init; } = 2;
+    /// <summary>
+    /// ONNX Runtime threads for the detector. One: detection already runs on a pipeline thread of its own beside
+    /// decoding, the other stages and the encoder, and a second intra-op thread only waits on the busy cores.
+    /// </summary>
+    public int DetectorThreads { get; init; } = 1;
     public ByteTrackerOptions Tracker { get; init; } = new();
     public LaneDetectorOptions Lanes { get; init; } = new();
     public SignOptions Signs { get; init; } = new();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using OpenCvSharp;
 
@@ -5,7 +6,9 @@ namespace Adas.Perception.Video;
 
 /// <summary>
 /// Decodes ahead on its own thread into a small ring of reusable buffers, so decoding overlaps analysis and
-/// encoding. Memory stays bounded by the ring size whatever the video length.
+/// encoding. An optional prepare step runs on a second thread between decoding and the consumer, in frame order,
+/// so a heavy read-only stage (object detection) overlaps the consumer's work on the previous frame. Memory stays
+/// bounded by the ring size whatever the video length.
 /// </summary>
 public sealed class PrefetchingFrameReader : IAsyncDisposable
 {
@@ -14,21 +17,30 @@ public sealed class PrefetchingFrameReader : IAsyncDisposable
     private readonly List<Mat> _buffers;
     private readonly CancellationTokenSource _stop;
     private readonly Task _decoder;
+    private readonly Task _preparer = Task.CompletedTask;
 
-    public PrefetchingFrameReader(VideoFrameSource source, int depth, CancellationToken cancellationToken)
+    public PrefetchingFrameReader(VideoFrameSource source, int depth, CancellationToken cancellationToken,
+        Action<VideoFrame>? prepare = null)
     {
         _buffers = [.. Enumerable.Range(0, depth).Select(_ => new Mat())];
         _free = Channel.CreateBounded<Mat>(depth);
         foreach (var buffer in _buffers) _free.Writer.TryWrite(buffer);
         _ready = Channel.CreateBounded<VideoFrame>(depth);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _decoder = Task.Run(() => DecodeAsync(source, _stop.Token));
+        if (prepare is null)
+        {
+            _decoder = Task.Run(() => DecodeAsync(source, _ready.Writer, _stop.Token));
+            return;
+        }
+        var decoded = Channel.CreateBounded<VideoFrame>(depth);
+        _decoder = Task.Run(() => DecodeAsync(source, decoded.Writer, _stop.Token));
+        _preparer = Task.Run(() => PrepareAsync(decoded.Reader, prepare, _stop.Token));
     }
 
     /// <summary>Time the decoder thread spent decoding, in stopwatch ticks.</summary>
     public long DecodeTicks { get; private set; }
 
-    private async Task DecodeAsync(VideoFrameSource source, CancellationToken ct)
+    private async Task DecodeAsync(VideoFrameSource source, ChannelWriter<VideoFrame> output, CancellationToken ct)
     {
         Exception? error = null;
         try
@@ -36,10 +48,28 @@ public sealed class PrefetchingFrameReader : IAsyncDisposable
             while (true)
             {
                 var buffer = await _free.Reader.ReadAsync(ct);
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                var start = Stopwatch.GetTimestamp();
                 if (!source.TryRead(buffer, out var index, out var timestamp)) break;
-                DecodeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
-                await _ready.Writer.WriteAsync(new VideoFrame(buffer, index, timestamp), ct);
+                DecodeTicks += Stopwatch.GetTimestamp() - start;
+                await output.WriteAsync(new VideoFrame(buffer, index, timestamp), ct);
+            }
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+        output.TryComplete(error);
+    }
+
+    private async Task PrepareAsync(ChannelReader<VideoFrame> decoded, Action<VideoFrame> prepare, CancellationToken ct)
+    {
+        Exception? error = null;
+        try
+        {
+            await foreach (var frame in decoded.ReadAllAsync(ct))
+            {
+                prepare(frame);
+                await _ready.Writer.WriteAsync(frame, ct);
             }
         }
         catch (Exception ex)
@@ -58,6 +88,7 @@ public sealed class PrefetchingFrameReader : IAsyncDisposable
     {
         await _stop.CancelAsync();
         try { await _decoder; } catch (OperationCanceledException) { }
+        try { await _preparer; } catch (OperationCanceledException) { }
         foreach (var buffer in _buffers) buffer.Dispose();
         _stop.Dispose();
     }
