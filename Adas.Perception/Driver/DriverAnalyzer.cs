@@ -10,7 +10,7 @@ namespace Adas.Perception.Driver;
 /// <summary>
 /// The in-cabin pipeline: finds and follows the driver's face (YuNet every few frames on a downscaled copy),
 /// reads landmarks, eye/mouth openness and head pose, optionally looks for a phone, feeds the
-/// <see cref="DriverSignalTracker"/> and draws the overlay. The phone detector stays owned by the caller.
+/// <see cref="DriverSignalTracker"/> and draws the overlay. The analyzer owns and disposes the phone detector.
 /// </summary>
 public sealed class DriverAnalyzer : IFrameAnalyzer
 {
@@ -26,6 +26,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
+    private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedPhones = new();
     private StageTimings _timings = new();
     private DriverSignalTracker _tracker;
     private FaceCandidate? _face;
@@ -54,6 +55,13 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _phones = [];
         _frames = 0;
         _snapshots.Reset();
+        _preparedPhones.Clear();
+    }
+
+    /// <summary>The phone detector (YOLOX) runs here, overlapping the face work of the previous frame.</summary>
+    public void Prepare(VideoFrame frame)
+    {
+        if (_phoneDetector is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
     public void ProcessFrame(VideoFrame frame)
@@ -62,7 +70,9 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         _timings.Measure(FaceStage, () => LocateFace(frame));
         var reading = _face is null ? null : _timings.Measure(LandmarksStage, () => _reader.Read(image, _face));
-        if (_phoneDetector is not null) _timings.Measure(PhoneStage, () => FindPhones(frame));
+        if (_phoneDetector is not null && IsPhoneFrame(frame))
+            _phones = _phoneProximity.PhonesNearDriver(_preparedPhones.Take(frame.Index, () => DetectPhones(frame)), _face?.Box,
+                image.Size());
         var measurement = reading is null
             ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)
             : new DriverMeasurement(time, FacePresent: true, reading.Ear, reading.Mar, reading.Pose.Yaw, reading.Pose.Pitch,
@@ -107,12 +117,14 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         else _face = null;
     }
 
-    private void FindPhones(VideoFrame frame)
-    {
-        if (frame.Index % Math.Max(1, _options.PhoneDetectionInterval) != 0) return;
-        var detections = _phoneDetector!.Detect(frame.Image);
-        _phones = _phoneProximity.PhonesNearDriver(detections, _face?.Box, frame.Image.Size());
-    }
+    private bool IsPhoneFrame(VideoFrame frame) => frame.Index % Math.Max(1, _options.PhoneDetectionInterval) == 0;
 
-    public void Dispose() => _reader.Dispose();
+    private IReadOnlyList<Detection.Detection> DetectPhones(VideoFrame frame) =>
+        _timings.Measure(PhoneStage, () => _phoneDetector!.Detect(frame.Image));
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _phoneDetector?.Dispose();
+    }
 }

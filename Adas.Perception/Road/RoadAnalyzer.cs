@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Adas.Perception.Analysis;
 using Adas.Perception.Detection;
 using Adas.Perception.Road.Camera;
@@ -37,7 +36,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
     private readonly HorizonEstimator _horizon;
-    private readonly ConcurrentQueue<(int FrameIndex, IReadOnlyList<Detection.Detection> Detections)> _prepared = new();
+    private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
     private StageTimings _timings = new();
     private VideoInfo? _info;
     private int _frames;
@@ -74,19 +73,18 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     {
         _info = info;
         _timings = timings;
+        _preparedDetections.Clear();
     }
 
     /// <summary>Object detection, the heaviest stage, runs here so it overlaps the rest of the previous frame.</summary>
     public void Prepare(VideoFrame frame) =>
-        _prepared.Enqueue((frame.Index, _timings.Measure(DetectStage, () => _detector.Detect(frame.Image))));
+        _preparedDetections.Add(frame.Index, Detect(frame.Image));
 
     public void ProcessFrame(VideoFrame frame)
     {
         var image = frame.Image;
         var time = frame.TimestampSeconds;
-        var detections = _prepared.TryDequeue(out var prepared) && prepared.FrameIndex == frame.Index
-            ? prepared.Detections
-            : _timings.Measure(DetectStage, () => _detector.Detect(image));
+        var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time));
         _horizon.Update(lane, _lanes.Projection, time);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
@@ -102,6 +100,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         }
         _maxObjects = Math.Max(_maxObjects, objects.Count);
     }
+
+    private IReadOnlyList<Detection.Detection> Detect(Mat image) => _timings.Measure(DetectStage, () => _detector.Detect(image));
 
     private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection> detections, LaneState lane, double time)
     {

@@ -36,6 +36,7 @@ public sealed class AnalyzerFactory(PerceptionModels models)
         {
             Classes = new HashSet<int> { options.PhoneClassId },
             ScoreThreshold = options.PhoneMinScore,
+            IntraOpThreads = 1,
         });
         return new DriverAnalyzer(models, options, phones);
     }

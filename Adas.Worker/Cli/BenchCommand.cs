@@ -26,31 +26,19 @@ public static class BenchCommand
             Print("type", type == VideoType.Dashcam ? "dashcam" : "in_cabin");
             Print("cpu_count", Environment.ProcessorCount);
 
-            var decode = Stopwatch.StartNew();
-            int frames;
-            using (var source = new VideoFrameSource(video))
+            var pipelineFps = await MeasureAsync(video, type, factory, scratch.FullName, prefix: "");
+            if (type == VideoType.Dashcam)
             {
-                frames = source.ReadFrames().Count();
-                Print("frames", frames);
-                Print("width", source.Info.Width);
-                Print("height", source.Info.Height);
-                Print("video_fps", source.Info.Fps);
+                var cabin = args.Get("driver-video") is { } driverVideo
+                    ? CliArguments.ExistingFile(driverVideo)
+                    : await SyntheticCabinClipAsync(scratch.FullName);
+                Print("driver_video", Path.GetFileName(cabin));
+                Print("driver_fps", await MeasureAsync(cabin, VideoType.InCabin, factory, scratch.FullName, prefix: "driver_"));
             }
-            Print("decode_fps", frames / decode.Elapsed.TotalSeconds);
-
-            var encodeOnly = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch.FullName, "encode.mp4"), analyzer: null);
-            Print("decode_encode_fps", encodeOnly.FramesProcessed / encodeOnly.Elapsed.TotalSeconds);
-
-            AnalysisResult pipeline;
-            using (var analyzer = factory.Create(type))
-                pipeline = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch.FullName, "pipeline.mp4"), analyzer);
-            var pipelineFps = pipeline.FramesProcessed / pipeline.Elapsed.TotalSeconds;
-            Print("pipeline_fps", pipelineFps);
-            Print("realtime_factor", pipelineFps / pipeline.Video.Fps);
-            Print("pipeline_share_of_decode_encode_limit", pipelineFps / (encodeOnly.FramesProcessed / encodeOnly.Elapsed.TotalSeconds));
-            foreach (var (stage, ms) in pipeline.StageMillisecondsPerFrame.OrderBy(kv => kv.Key))
-                Print($"stage_ms_{stage}", ms);
-            Print("events", pipeline.Output.Events.Count);
+            else
+            {
+                Print("driver_fps", pipelineFps);
+            }
             Print("peak_rss_mb", Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
 
             if (args.Get("memory") == "true") await MemoryBench.RunAsync(video, type, factory, scratch.FullName);
@@ -62,9 +50,53 @@ public static class BenchCommand
         }
     }
 
+    /// <summary>Decode only, decode + encode (the clip's limit) and the full pipeline; returns the pipeline's fps.</summary>
+    private static async Task<double> MeasureAsync(string video, VideoType type, AnalyzerFactory factory, string scratch, string prefix)
+    {
+        var decode = Stopwatch.StartNew();
+        int frames;
+        using (var source = new VideoFrameSource(video))
+        {
+            frames = source.ReadFrames().Count();
+            Print($"{prefix}frames", frames);
+            Print($"{prefix}width", source.Info.Width);
+            Print($"{prefix}height", source.Info.Height);
+            Print($"{prefix}video_fps", source.Info.Fps);
+        }
+        Print($"{prefix}decode_fps", frames / decode.Elapsed.TotalSeconds);
+
+        var encodeOnly = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch, $"{prefix}encode.mp4"), analyzer: null);
+        var encodeFps = encodeOnly.FramesProcessed / encodeOnly.Elapsed.TotalSeconds;
+        Print($"{prefix}decode_encode_fps", encodeFps);
+
+        AnalysisResult pipeline;
+        using (var analyzer = factory.Create(type))
+            pipeline = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch, $"{prefix}pipeline.mp4"), analyzer);
+        var pipelineFps = pipeline.FramesProcessed / pipeline.Elapsed.TotalSeconds;
+        Print($"{prefix}pipeline_fps", pipelineFps);
+        Print($"{prefix}realtime_factor", pipelineFps / pipeline.Video.Fps);
+        Print($"{prefix}pipeline_share_of_decode_encode_limit", pipelineFps / encodeFps);
+        foreach (var (stage, ms) in pipeline.StageMillisecondsPerFrame.OrderBy(kv => kv.Key))
+            Print($"{prefix}stage_ms_{stage}", ms);
+        Print($"{prefix}events", pipeline.Output.Events.Count);
+        return pipelineFps;
+    }
+
+    /// <summary>
+    /// A 640x480, 30 fps, 10 s in-cabin clip made from the sample face, moving slightly and with sensor noise, for
+    /// the driver pipeline's figure when no in-cabin video is given (<c>--driver-video</c>).
+    /// </summary>
+    private static Task<string> SyntheticCabinClipAsync(string scratch) =>
+        FfmpegCli.RunAsync(Path.Combine(scratch, "cabin_640x480.mp4"),
+            "-f", "lavfi", "-i", "color=c=0x404040:s=640x480:r=30:d=10",
+            "-loop", "1", "-framerate", "30", "-i", Path.Combine(AssetsDirectory(), "media", "faces", "grace_hopper_512x512.jpg"),
+            "-filter_complex", "[1]scale=360:360[face];[0][face]overlay=x=140+20*sin(t):y=60+10*cos(0.7*t):shortest=1,noise=alls=6:allf=t",
+            "-c:v", "libx264", "-pix_fmt", "yuv420p");
+
     public static void Print(string key, object value) =>
         Console.WriteLine($"{key}={(value is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : value)}");
 
-    private static string DefaultVideo() =>
-        Path.Combine(Path.GetDirectoryName(PerceptionSetup.ModelsDirectory())!, "media", "dashcam", "highway_lanes_960x540.mp4");
+    private static string AssetsDirectory() => Path.GetDirectoryName(PerceptionSetup.ModelsDirectory())!;
+
+    private static string DefaultVideo() => Path.Combine(AssetsDirectory(), "media", "dashcam", "highway_lanes_960x540.mp4");
 }
