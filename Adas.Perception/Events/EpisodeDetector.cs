@@ -3,7 +3,9 @@ namespace Adas.Perception.Events;
 /// <summary>
 /// Turns a per-frame condition into episodes: an episode opens once the condition has held for
 /// <see cref="MinDuration"/>, survives gaps shorter than <see cref="MaxGap"/>, closes when the condition
-/// is gone, and no new one opens within <see cref="Cooldown"/> of the last one's end.
+/// is gone, and no new one opens within <see cref="Cooldown"/> of the last one's end. Within the cooldown a
+/// condition worse than the last episode (a warning that turns critical), held for <see cref="MinDuration"/>,
+/// re-opens and escalates that episode: the cooldown prevents repeats, never hides an escalation.
 /// Severity and peak are tracked over the whole episode (the worst sample wins).
 /// </summary>
 public sealed class EpisodeDetector(string type, double minDuration, double cooldown = 0, double maxGap = 0.25,
@@ -13,6 +15,7 @@ public sealed class EpisodeDetector(string type, double minDuration, double cool
     private double _lastTrue;
     private double _lastEnd = double.NegativeInfinity;
     private Episode? _open;
+    private Episode? _lastClosed;
     private readonly List<AnalysisEvent> _finished = [];
 
     public string Type { get; } = type;
@@ -37,10 +40,15 @@ public sealed class EpisodeDetector(string type, double minDuration, double cool
         _lastTrue = time;
         if (_open is null)
         {
-            if (time - _lastEnd < Cooldown) return;
+            var inCooldown = time - _lastEnd < Cooldown;
+            if (inCooldown && (_lastClosed is null || severity <= _lastClosed.Severity))
+            {
+                _candidateStart = null;
+                return;
+            }
             _candidateStart ??= time;
             if (time - _candidateStart.Value < MinDuration) return;
-            _open = new Episode { Start = _candidateStart.Value };
+            _open = inCooldown ? Reopen(_lastClosed!) : new Episode { Start = _candidateStart.Value };
         }
 
         var episode = _open;
@@ -78,8 +86,16 @@ public sealed class EpisodeDetector(string type, double minDuration, double cool
             Snapshot = e.Snapshot,
         });
         _lastEnd = e.End;
+        _lastClosed = e;
         _open = null;
         _candidateStart = null;
+    }
+
+    private Episode Reopen(Episode episode)
+    {
+        _finished.RemoveAt(_finished.Count - 1);
+        _lastClosed = null;
+        return episode;
     }
 
     private sealed class Episode

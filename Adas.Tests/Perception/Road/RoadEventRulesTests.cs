@@ -52,6 +52,23 @@ public sealed class RoadEventRulesTests
         Assert.NotNull(e.Snapshot);
     }
 
+    [Fact]
+    public void A_warning_that_ends_and_turns_critical_within_the_cooldown_escalates_the_same_event()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 0.6, _ => [Vehicle(20, 2.5)]);
+        Run(rules, 0.6, 1.0, _ => [Vehicle(19, 2.9)]); // the estimate wanders above the threshold: the episode ends
+        Run(rules, 1.0, 1.4, _ => [Vehicle(17, 2.4)]); // a repeat within the cooldown: not a new event
+        Run(rules, 1.4, 2.0, _ => [Vehicle(10, 1.2)]); // now critical
+        Run(rules, 2.0, 3.0, None);
+
+        var e = Assert.Single(rules.Complete());
+        Assert.Equal(EventSeverity.Critical, e.Severity);
+        Assert.Equal(0, e.StartSeconds, 3);
+        Assert.InRange(e.EndSeconds, 1.9, 2.0);
+        Assert.Equal(1.2, e.PeakValue!.Value, 3);
+    }
+
     [Theory]
     [InlineData(2.0, EventSeverity.Warning)]
     [InlineData(1.4, EventSeverity.Critical)]
