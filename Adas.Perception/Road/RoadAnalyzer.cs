@@ -122,7 +122,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         }
         Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
         var egoSlow = _lanes.EgoMotion.IsKnownSlowerThan(_options.Events.CloseFollowingMinEgoSpeed);
-        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow));
+        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow, _lanes.EgoMotion.KnownSpeedMetersPerSecond));
         if (_lanes.EgoMotion.SpeedMetersPerSecond is { } speed)
         {
             _speedSum += speed;

@@ -50,6 +50,9 @@ public sealed class EgoMotionEstimator : IDisposable
         _lastTime = time;
     }
 
+    /// <summary>The smoothed speed once it rests on enough clear measurements, else null.</summary>
+    public double? KnownSpeedMetersPerSecond => _evidence >= 0.5 ? SpeedMetersPerSecond : null;
+
     /// <summary>True once the road has been seen to stand still (or move slower than <paramref name="speed"/>) for a while.</summary>
     public bool IsKnownSlowerThan(double speed) => _evidence >= 0.5 && SpeedMetersPerSecond < speed;
 

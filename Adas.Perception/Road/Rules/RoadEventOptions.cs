@@ -25,6 +25,15 @@ public sealed record RoadEventOptions
     /// </summary>
     public double CloseFollowingMinEgoSpeed { get; init; }
 
+    /// <summary>
+    /// With the ego speed known (at least <see cref="HeadwayMinEgoSpeed"/> m/s), close following is judged by time
+    /// headway (distance / speed) instead of distance: at most this many seconds for <see cref="HeadwayMinDuration"/>.
+    /// </summary>
+    public double HeadwayWarningSeconds { get; init; } = 1.0;
+    public double HeadwayCriticalSeconds { get; init; } = 0.5;
+    public double HeadwayMinDuration { get; init; } = 10;
+    public double HeadwayMinEgoSpeed { get; init; } = 8;
+
     public double PedestrianTtc { get; init; } = 3;
     public double PedestrianDistance { get; init; } = 10;
     public double PedestrianCriticalTtc { get; init; } = 1.5;

@@ -5,13 +5,16 @@ namespace Adas.Perception.Road.Rules;
 
 /// <summary>
 /// The road event rules, each an <see cref="EpisodeDetector"/> fed once per frame: forward collision warning,
-/// close following, pedestrian collision warning and lane departure.
+/// close following (by distance, or by time headway when the ego speed is known), pedestrian collision warning and
+/// lane departure.
 /// </summary>
 public sealed class RoadEventRules(RoadEventOptions options)
 {
     private readonly EpisodeDetector _forwardCollision = new(EventTypes.ForwardCollisionWarning, options.ForwardCollisionMinDuration,
         options.ForwardCollisionCooldown, options.MaxGapSeconds, higherIsWorse: false);
     private readonly EpisodeDetector _closeFollowing = new(EventTypes.CloseFollowing, options.CloseFollowingMinDuration,
+        options.CloseFollowingCooldown, options.MaxGapSeconds, higherIsWorse: false);
+    private readonly EpisodeDetector _headway = new(EventTypes.CloseFollowing, options.HeadwayMinDuration,
         options.CloseFollowingCooldown, options.MaxGapSeconds, higherIsWorse: false);
     private readonly EpisodeDetector _pedestrian = new(EventTypes.PedestrianCollisionWarning, options.PedestrianMinDuration,
         options.PedestrianCooldown, options.MaxGapSeconds, higherIsWorse: false);
@@ -21,8 +24,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
     public RoadObject? Lead { get; private set; }
 
     public IEnumerable<(string Type, EventSeverity Severity)> Active =>
-        new[] { _forwardCollision, _closeFollowing, _pedestrian, _laneDeparture }
-            .Where(d => d.IsActive).Select(d => (d.Type, d.ActiveSeverity!.Value));
+        Detectors.Where(d => d.IsActive).Select(d => (d.Type, d.ActiveSeverity!.Value));
 
     public void Evaluate(RoadObservation frame)
     {
@@ -49,10 +51,28 @@ public sealed class RoadEventRules(RoadEventOptions options)
     private void CloseFollowing(RoadObservation frame)
     {
         var lead = Lead;
+        if (frame.EgoSpeedMetersPerSecond is { } speed && speed >= options.HeadwayMinEgoSpeed)
+        {
+            _closeFollowing.Update(frame.Time, false);
+            Headway(frame, lead, speed);
+            return;
+        }
+        _headway.Update(frame.Time, false);
         var close = lead is { DistanceMeters: { } d } && d <= options.CloseFollowingDistance && !frame.EgoKnownSlow;
         if (!close) { _closeFollowing.Update(frame.Time, false); return; }
         _closeFollowing.Update(frame.Time, true, EventSeverity.Warning, "distance_m", Math.Round(lead!.DistanceMeters!.Value, 1),
             lead.TrackId, Details(lead), () => frame.Snapshot?.Invoke(lead.Box));
+    }
+
+    private void Headway(RoadObservation frame, RoadObject? lead, double egoSpeed)
+    {
+        var headway = lead?.DistanceMeters / egoSpeed;
+        if (headway is not { } h || h > options.HeadwayWarningSeconds) { _headway.Update(frame.Time, false); return; }
+        var severity = h <= options.HeadwayCriticalSeconds ? EventSeverity.Critical : EventSeverity.Warning;
+        var details = Details(lead!);
+        details["egoSpeedMps"] = Math.Round(egoSpeed, 1);
+        _headway.Update(frame.Time, true, severity, "headway_seconds", Math.Round(h, 2), lead!.TrackId, details,
+            () => frame.Snapshot?.Invoke(lead.Box));
     }
 
     private void Pedestrians(RoadObservation frame)
@@ -94,5 +114,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
     };
 
     public IReadOnlyList<AnalysisEvent> Complete() =>
-        [.. new[] { _forwardCollision, _closeFollowing, _pedestrian, _laneDeparture }.SelectMany(d => d.Complete())];
+        [.. Detectors.SelectMany(d => d.Complete())];
+
+    private EpisodeDetector[] Detectors => [_forwardCollision, _closeFollowing, _headway, _pedestrian, _laneDeparture];
 }

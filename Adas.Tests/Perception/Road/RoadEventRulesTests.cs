@@ -22,10 +22,11 @@ public sealed class RoadEventRulesTests
 
     /// <summary>Feeds frames from <paramref name="from"/> to <paramref name="to"/> seconds with the given objects and lane.</summary>
     private static void Run(RoadEventRules rules, double from, double to, Func<double, IReadOnlyList<RoadObject>> objects,
-        Func<double, LaneState>? lane = null)
+        Func<double, LaneState>? lane = null, double? egoSpeed = null)
     {
         for (var t = from; t < to - 1e-9; t += Frame)
-            rules.Evaluate(new RoadObservation(t, objects(t), lane?.Invoke(t) ?? LaneState.None, _ => [1, 2, 3]));
+            rules.Evaluate(new RoadObservation(t, objects(t), lane?.Invoke(t) ?? LaneState.None, _ => [1, 2, 3],
+                EgoSpeedMetersPerSecond: egoSpeed));
     }
 
     private static IReadOnlyList<RoadObject> None(double _) => [];
@@ -194,6 +195,37 @@ public sealed class RoadEventRulesTests
         Run(rules, 8.5, 9, None);
         var e = Assert.Single(rules.Complete());
         Assert.Equal(0, e.StartSeconds, 3);
+    }
+
+    [Theory]
+    [InlineData(15, 12, EventSeverity.Warning)]  // 0.75 s headway at 20 m/s
+    [InlineData(9, 12, EventSeverity.Critical)]  // 0.45 s
+    [InlineData(15, 9, null)]                    // 0.75 s, but for less than 10 s
+    [InlineData(25, 12, null)]                   // 1.25 s
+    public void With_the_ego_speed_known_close_following_is_a_headway_of_one_second_for_ten(double distance, double seconds,
+        EventSeverity? expected)
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, seconds, _ => [Vehicle(distance, null)], egoSpeed: 20);
+        Run(rules, seconds, seconds + 1, None, egoSpeed: 20);
+
+        var events = rules.Complete();
+        if (expected is null) { Assert.Empty(events); return; }
+        var e = Assert.Single(events);
+        Assert.Equal(EventTypes.CloseFollowing, e.Type);
+        Assert.Equal(expected, e.Severity);
+        Assert.Equal("headway_seconds", e.PeakMetric);
+        Assert.Equal(distance / 20, e.PeakValue!.Value, 2);
+        Assert.Equal(20.0, e.Details!["egoSpeedMps"]);
+    }
+
+    [Fact]
+    public void Below_the_headway_speed_close_following_stays_a_matter_of_distance()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 4, _ => [Vehicle(8, null)], egoSpeed: 5);
+        var e = Assert.Single(rules.Complete());
+        Assert.Equal("distance_m", e.PeakMetric);
     }
 
     [Fact]
