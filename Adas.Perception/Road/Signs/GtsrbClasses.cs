@@ -21,6 +21,18 @@ public static class GtsrbClasses
 
     public static string Name(int classId) => classId >= 0 && classId < Names.Length ? Names[classId] : $"sign {classId}";
 
+    /// <summary>
+    /// The colour a sign of this class is found by: blue for the mandatory signs (33-40), none for the white
+    /// end-of-restriction signs (6, 32, 41, 42) and the yellow priority road (12), red for the rest.
+    /// </summary>
+    public static SignColour? Colour(int classId) => classId switch
+    {
+        >= 33 and <= 40 => SignColour.Blue,
+        6 or 12 or 32 or 41 or 42 => null,
+        >= 0 and < 43 => SignColour.Red,
+        _ => null,
+    };
+
     public static int? SpeedLimitKmh(int classId) => classId switch
     {
         0 => 20, 1 => 30, 2 => 50, 3 => 60, 4 => 70, 5 => 80, 7 => 100, 8 => 120,

@@ -4,6 +4,9 @@ namespace Adas.Perception.Road.Signs;
 public sealed record SignOptions
 {
     public bool ColourProposals { get; init; } = true;
+
+    /// <summary>Also propose blue discs (mandatory direction signs), besides red signs.</summary>
+    public bool BlueProposals { get; init; } = true;
     public double SearchBottomFraction { get; init; } = 0.65;
     public int SearchWidth { get; init; } = 480;
     public int MinSignPixels { get; init; } = 16;

@@ -3,19 +3,23 @@ using OpenCvSharp;
 namespace Adas.Perception.Road.Signs;
 
 /// <summary>
-/// Candidate traffic signs by colour and shape: a red HSV mask of the upper part of the frame (downscaled),
-/// closed, its outer contours kept when roughly square, compact (circle, octagon) or triangular, and sized like a sign.
+/// Candidate traffic signs by colour and shape, in the upper part of the frame (downscaled): a red HSV mask (its
+/// outer contours kept when roughly square, compact (circle, octagon) or triangular) and a saturated blue mask (kept
+/// when round, as mandatory signs are), each closed and sized like a sign.
 /// </summary>
 public sealed class SignProposer(SignOptions options) : IDisposable
 {
+    private const double MinRedCircularity = 0.55;
+    private const double MinBlueCircularity = 0.7;
     private readonly Mat _small = new();
     private readonly Mat _hsv = new();
     private readonly Mat _redLow = new();
     private readonly Mat _redHigh = new();
     private readonly Mat _red = new();
+    private readonly Mat _blue = new();
     private readonly Mat _kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
 
-    public IReadOnlyList<Rect> Propose(Mat frame)
+    public IReadOnlyList<SignProposal> Propose(Mat frame)
     {
         var roiHeight = (int)(frame.Height * options.SearchBottomFraction);
         var scale = Math.Min(1.0, options.SearchWidth / (double)frame.Width);
@@ -25,12 +29,23 @@ public sealed class SignProposer(SignOptions options) : IDisposable
         Cv2.InRange(_hsv, new Scalar(0, 110, 70), new Scalar(9, 255, 255), _redLow);
         Cv2.InRange(_hsv, new Scalar(168, 110, 70), new Scalar(180, 255, 255), _redHigh);
         Cv2.BitwiseOr(_redLow, _redHigh, _red);
-        Cv2.MorphologyEx(_red, _red, MorphTypes.Close, _kernel);
-        Cv2.FindContours(_red, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var proposals = new List<(SignProposal Proposal, double Area)>();
+        Collect(_red, SignColour.Red, MinRedCircularity, allowTriangles: true, scale, frame.Width, roiHeight, frame.Height, proposals);
+        if (options.BlueProposals)
+        {
+            Cv2.InRange(_hsv, new Scalar(100, 140, 50), new Scalar(125, 255, 255), _blue);
+            Collect(_blue, SignColour.Blue, MinBlueCircularity, allowTriangles: false, scale, frame.Width, roiHeight, frame.Height, proposals);
+        }
+        return [.. proposals.OrderByDescending(p => p.Area).Take(options.MaxProposals).Select(p => p.Proposal)];
+    }
 
-        var proposals = new List<(Rect Box, double Area)>();
+    private void Collect(Mat mask, SignColour colour, double minCircularity, bool allowTriangles, double scale, int width,
+        int roiHeight, int frameHeight, List<(SignProposal, double)> proposals)
+    {
+        Cv2.MorphologyEx(mask, mask, MorphTypes.Close, _kernel);
+        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
         var minSide = options.MinSignPixels * scale;
-        var maxSide = frame.Height * options.MaxSignHeightFraction * scale;
+        var maxSide = frameHeight * options.MaxSignHeightFraction * scale;
         foreach (var contour in contours)
         {
             var box = Cv2.BoundingRect(contour);
@@ -42,11 +57,10 @@ public sealed class SignProposer(SignOptions options) : IDisposable
             if (fill < 0.4) continue;
             var perimeter = Cv2.ArcLength(contour, true);
             var circularity = 4 * Math.PI * area / (perimeter * perimeter);
-            var corners = Cv2.ApproxPolyDP(contour, 0.06 * perimeter, true).Length;
-            if (circularity < 0.55 && corners != 3) continue;
-            proposals.Add((Expand(box, scale, frame.Width, roiHeight), area));
+            var triangle = allowTriangles && Cv2.ApproxPolyDP(contour, 0.06 * perimeter, true).Length == 3;
+            if (circularity < minCircularity && !triangle) continue;
+            proposals.Add((new SignProposal(Expand(box, scale, width, roiHeight), colour), area));
         }
-        return [.. proposals.OrderByDescending(p => p.Area).Take(options.MaxProposals).Select(p => p.Box)];
     }
 
     private static Rect Expand(Rect small, double scale, int width, int height)
@@ -61,6 +75,6 @@ public sealed class SignProposer(SignOptions options) : IDisposable
 
     public void Dispose()
     {
-        foreach (var m in (Mat[])[_small, _hsv, _redLow, _redHigh, _red, _kernel]) m.Dispose();
+        foreach (var m in (Mat[])[_small, _hsv, _redLow, _redHigh, _red, _blue, _kernel]) m.Dispose();
     }
 }

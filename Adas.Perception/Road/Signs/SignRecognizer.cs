@@ -5,8 +5,9 @@ using OpenCvSharp;
 namespace Adas.Perception.Road.Signs;
 
 /// <summary>
-/// Traffic signs per frame: stop signs and traffic lights from the tracked detector output, plus red colour/shape
-/// proposals (away from vehicles, whose tail lights are red too) classified by the GTSRB model; then tracked.
+/// Traffic signs per frame: stop signs and traffic lights from the tracked detector output, plus red and blue
+/// colour/shape proposals (away from vehicles, whose tail lights are red too) classified by the GTSRB model, a class
+/// kept only when its sign has the colour the proposal was found by; then tracked.
 /// </summary>
 public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions options) : IDisposable
 {
@@ -32,15 +33,15 @@ public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions optio
     private IEnumerable<SignObservation> ClassifyProposals(Mat frame, IReadOnlyList<Track> tracks)
     {
         var proposals = _proposer.Propose(frame)
-            .Where(p => !tracks.Any(t => t.ClassId != CocoClasses.StopSign && CoveredBy(p, t.Box)))
+            .Where(p => !tracks.Any(t => t.ClassId != CocoClasses.StopSign && CoveredBy(p.Box, t.Box)))
             .ToList();
         if (proposals.Count == 0) yield break;
-        var classes = classifier.Classify(frame, proposals);
+        var classes = classifier.Classify(frame, [.. proposals.Select(p => p.Box)]);
         for (var i = 0; i < proposals.Count; i++)
         {
             var (classId, probability) = classes[i];
-            if (probability < options.MinClassifierProbability) continue;
-            var p = proposals[i];
+            if (probability < options.MinClassifierProbability || GtsrbClasses.Colour(classId) != proposals[i].Colour) continue;
+            var p = proposals[i].Box;
             yield return new SignObservation(new Rect2f(p.X, p.Y, p.Width, p.Height), SignObservation.SignKind, classId,
                 GtsrbClasses.Name(classId), GtsrbClasses.SpeedLimitKmh(classId), probability);
         }

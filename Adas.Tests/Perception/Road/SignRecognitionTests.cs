@@ -25,6 +25,48 @@ public sealed class SignRecognitionTests : IDisposable
         return frame;
     }
 
+    /// <summary>A 960x540 road scene with a blue "ahead only" disc (white rim, white arrow) of the given radius.</summary>
+    private static Mat SceneWithAheadOnly(int radius, int x, int y)
+    {
+        var frame = new Mat(540, 960, MatType.CV_8UC3, new Scalar(200, 170, 140));
+        Cv2.Rectangle(frame, new Rect(0, 300, 960, 240), new Scalar(85, 85, 85), -1);
+        Cv2.Rectangle(frame, new Rect(x - 3, y + radius, 6, 150), new Scalar(120, 120, 120), -1);
+        Cv2.Circle(frame, new Point(x, y), radius, new Scalar(170, 80, 20), -1, LineTypes.AntiAlias);
+        Cv2.Circle(frame, new Point(x, y), radius, Scalar.White, Math.Max(1, radius / 12), LineTypes.AntiAlias);
+        Cv2.ArrowedLine(frame, new Point(x, y + radius * 6 / 10), new Point(x, y - radius * 6 / 10), Scalar.White,
+            Math.Max(2, radius / 6), LineTypes.AntiAlias, 0, 0.45);
+        return frame;
+    }
+
+    [Fact]
+    public void A_blue_mandatory_sign_is_proposed_classified_and_reported_once()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions());
+        for (var i = 0; i < 6; i++)
+        {
+            using var frame = SceneWithAheadOnly(20 + 2 * i, 300 - 4 * i, 160 - 2 * i);
+            recognizer.Process(frame, i * 0.04, [], null);
+        }
+        recognizer.Tracker.Complete();
+
+        var sign = Assert.Single(recognizer.Tracker.Signs);
+        Assert.Equal("ahead only", sign.Label);
+        Assert.Null(sign.SpeedLimitKmh);
+    }
+
+    [Fact]
+    public void Blue_proposals_can_be_turned_off()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions { BlueProposals = false });
+        for (var i = 0; i < 6; i++)
+        {
+            using var frame = SceneWithAheadOnly(24, 300, 160);
+            recognizer.Process(frame, i * 0.04, [], null);
+        }
+        recognizer.Tracker.Complete();
+        Assert.Empty(recognizer.Tracker.Signs);
+    }
+
     [Fact]
     public void Classifier_reads_a_speed_limit_crop_fed_as_rgb()
     {
