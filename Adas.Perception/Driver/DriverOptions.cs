@@ -11,6 +11,12 @@ public sealed record DriverOptions
 
     // Face detection and tracking
     public int FaceDetectionMaxSide { get; init; } = 320;
+
+    /// <summary>
+    /// A second, larger search when the first finds no clear face (a small face in a wide, high-resolution view);
+    /// 0 turns it off.
+    /// </summary>
+    public int FaceDetectionFineMaxSide { get; init; } = 640;
     public int FaceDetectionInterval { get; init; } = 2;
     /// <summary>Score a face needs to be taken as the driver.</summary>
     public float FaceScoreThreshold { get; init; } = 0.8f;

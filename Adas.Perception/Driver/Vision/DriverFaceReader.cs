@@ -4,19 +4,26 @@ namespace Adas.Perception.Driver.Vision;
 
 /// <summary>
 /// The vision half of driver monitoring: finds faces (YuNet), reads landmarks (PFLD or FaceMesh) and turns them
-/// into EAR, MAR and head pose. Networks are loaded once.
+/// into EAR, MAR and head pose. Networks are loaded once. Faces are searched on a small copy of the frame first;
+/// when that finds no clear face, once more on a larger copy, so a driver sitting far from a wide-angle camera
+/// is still found.
 /// </summary>
 public sealed class DriverFaceReader : IDisposable
 {
     private readonly YuNetFaceDetector _detector;
+    private readonly YuNetFaceDetector? _fineDetector;
+    private readonly int _coarseMaxSide;
     private readonly IFaceLandmarker _landmarker;
     private readonly float _acquireScore;
 
     public DriverFaceReader(PerceptionModels models, DriverOptions options)
     {
         _acquireScore = options.FaceScoreThreshold;
-        _detector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionMaxSide,
-            Math.Min(options.FaceScoreThreshold, options.FaceFollowScoreThreshold));
+        var detectorScore = Math.Min(options.FaceScoreThreshold, options.FaceFollowScoreThreshold);
+        _coarseMaxSide = options.FaceDetectionMaxSide;
+        _detector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionMaxSide, detectorScore);
+        if (options.FaceDetectionFineMaxSide > options.FaceDetectionMaxSide)
+            _fineDetector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionFineMaxSide, detectorScore);
         _landmarker = options.Landmarks switch
         {
             LandmarkModelKind.FaceMesh => new FaceMeshLandmarker(models.FaceMesh, options.OnnxThreads),
@@ -29,7 +36,14 @@ public sealed class DriverFaceReader : IDisposable
     /// <summary>The scaled copy of the frame last searched for faces.</summary>
     public Mat LastSmallFrame => _detector.LastSmallFrame;
 
-    public IReadOnlyList<FaceCandidate> FindFaces(Mat bgr) => _detector.Detect(bgr);
+    public IReadOnlyList<FaceCandidate> FindFaces(Mat bgr)
+    {
+        var coarse = _detector.Detect(bgr);
+        var best = coarse.Count == 0 ? 0 : coarse.Max(f => f.Score);
+        if (_fineDetector is null || best >= _acquireScore || Math.Max(bgr.Width, bgr.Height) <= _coarseMaxSide) return coarse;
+        var fine = _fineDetector.Detect(bgr);
+        return fine.Count > 0 && fine.Max(f => f.Score) > best ? fine : coarse;
+    }
 
     public FaceReading Read(Mat bgr, FaceCandidate face)
     {
@@ -52,6 +66,7 @@ public sealed class DriverFaceReader : IDisposable
     public void Dispose()
     {
         _detector.Dispose();
+        _fineDetector?.Dispose();
         _landmarker.Dispose();
     }
 }

@@ -30,6 +30,20 @@ public sealed class FaceReadingTests : IDisposable
     }
 
     [Fact]
+    public void A_small_face_in_a_wide_720p_view_is_found_by_the_second_larger_search()
+    {
+        using var wide = DriverImages.OnCanvas(_image, faceSide: 180, width: 1280, height: 720); // a face about 65 px wide
+
+        var reading = Read(wide);
+        Assert.InRange(reading.Face.Box.Width, 50, 90);
+        Assert.InRange(reading.Ear, 0.28, 0.42);
+        Assert.InRange(reading.Pose.Yaw, -15, 15);
+
+        using var coarseOnly = new DriverFaceReader(DriverImages.Models, new DriverOptions { FaceDetectionFineMaxSide = 0 });
+        Assert.Null(coarseOnly.ReadStill(wide));
+    }
+
+    [Fact]
     public void Eyes_painted_closed_lower_the_eye_aspect_ratio_below_the_closed_threshold()
     {
         var open = Read(_image);
