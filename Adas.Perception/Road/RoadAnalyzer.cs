@@ -26,6 +26,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     /// <summary>A confirmed track missed by the detector stays in the scene (at its predicted box) this long.</summary>
     private const double CoastSeconds = 0.2;
 
+    /// <summary>Detections this sure (the manifest's working threshold) count as vehicles hiding the near road.</summary>
+    private const float OccluderMinScore = 0.3f;
+
     private readonly RoadOptions _options;
     private readonly IObjectDetector _detector;
     private readonly GtsrbClassifier _classifier;
@@ -85,7 +88,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var image = frame.Image;
         var time = frame.TimestampSeconds;
         var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
-        var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time));
+        var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
+            detections.Where(d => CocoClasses.IsVehicle(d.ClassId) && d.Score >= OccluderMinScore).Select(d => d.Box)));
         _horizon.Update(lane, _lanes.Projection, time);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));

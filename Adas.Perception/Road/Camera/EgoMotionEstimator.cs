@@ -6,7 +6,8 @@ namespace Adas.Perception.Road.Camera;
 /// A rough ego speed from the road itself: the near strip of the bird's-eye view (metric and parallel to the
 /// road) slides down by speed × dt between frames; phase correlation measures that shift. Column means are removed
 /// first, so solid lines and road edges (the same at every row) cannot vote for "standing still"; only a clear
-/// answer counts (strong correlation peak), otherwise the speed stays unknown. Smoothed over about a second.
+/// answer counts (strong correlation peak), otherwise the speed stays unknown. Smoothed over about a second. A
+/// vehicle standing on the strip moves with us and would read as a still road, so such frames are not measured.
 /// </summary>
 public sealed class EgoMotionEstimator : IDisposable
 {
@@ -25,9 +26,10 @@ public sealed class EgoMotionEstimator : IDisposable
 
     /// <param name="birdLightness">8-bit bird's-eye image, rows linear in ground distance.</param>
     /// <param name="metresPerRow">Ground distance covered by one bird's-eye row.</param>
-    public void Update(Mat birdLightness, double metresPerRow, double time)
+    /// <param name="roadVisible">False when something hides the strip: the frame is kept, not measured.</param>
+    public void Update(Mat birdLightness, double metresPerRow, double time, bool roadVisible = true)
     {
-        var stripHeight = birdLightness.Height / 3;
+        var stripHeight = (int)(birdLightness.Height * StripFraction);
         using (var strip = new Mat(birdLightness, new Rect(0, birdLightness.Height - stripHeight, birdLightness.Width, stripHeight)))
             strip.ConvertTo(_current, MatType.CV_32F);
         Cv2.Reduce(_current, _columnMean, ReduceDimension.Row, ReduceTypes.Avg, MatType.CV_32F);
@@ -35,7 +37,7 @@ public sealed class EgoMotionEstimator : IDisposable
         Cv2.Subtract(_current, _columnMeanRows, _current);
         _window ??= CreateWindow(_current.Size());
         var dt = time - _lastTime;
-        if (!double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Size() == _current.Size())
+        if (roadVisible && !double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Size() == _current.Size())
         {
             var shift = Cv2.PhaseCorrelate(_previous, _current, _window, out var response);
             if (response >= MinResponse && Math.Abs(shift.X) < 0.1 * _current.Width)
@@ -55,6 +57,9 @@ public sealed class EgoMotionEstimator : IDisposable
 
     /// <summary>True once the road has been seen to stand still (or move slower than <paramref name="speed"/>) for a while.</summary>
     public bool IsKnownSlowerThan(double speed) => _evidence >= 0.5 && SpeedMetersPerSecond < speed;
+
+    /// <summary>The share of the bird's-eye height, from its near edge, that the speed is measured on.</summary>
+    public const double StripFraction = 1.0 / 3;
 
     private static Mat CreateWindow(Size size)
     {

@@ -24,7 +24,8 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     /// <summary>Ego speed measured from the road surface sliding through the bird's-eye view.</summary>
     public EgoMotionEstimator EgoMotion => _egoMotion;
 
-    public LaneState Detect(Mat frame, double time)
+    /// <param name="vehicles">Vehicle boxes in the frame: one standing on the near road hides it from the ego-speed estimate.</param>
+    public LaneState Detect(Mat frame, double time, IEnumerable<Rect2f>? vehicles = null)
     {
         if (Projection is null || Projection.FrameWidth != frame.Width || Projection.FrameHeight != frame.Height)
         {
@@ -35,7 +36,8 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _lastTime = time;
 
         var mask = _masks.Build(frame, Projection);
-        _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time);
+        var roadVisible = vehicles is null || !vehicles.Any(Projection.StandsOnNearStrip);
+        _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, roadVisible);
         var (leftFit, rightFit) = FindLines(mask);
         (leftFit, rightFit) = CheckPair(leftFit, rightFit);
         _left.Update(leftFit, dt);

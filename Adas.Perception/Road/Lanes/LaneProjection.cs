@@ -57,6 +57,14 @@ public sealed class LaneProjection : IDisposable
         return ((m[0] * x + m[1] * y + m[2]) / w / BirdSize.Width, (m[3] * x + m[4] * y + m[5]) / w / BirdSize.Height);
     }
 
+    /// <summary>Whether a box's ground contact (its bottom edge) lies on the near strip the ego speed is measured on.</summary>
+    public bool StandsOnNearStrip(Rect2f box)
+    {
+        var (leftU, v) = FrameToBird(box.Left, box.Bottom);
+        var (rightU, _) = FrameToBird(box.Right, box.Bottom);
+        return box.Bottom > FarRow && v >= 1 - EgoMotionEstimator.StripFraction && rightU >= 0 && leftU <= 1;
+    }
+
     public Point2f[] LineToFrame(LanePolynomial line, int samples = 12)
     {
         var bird = new Point2f[samples];
