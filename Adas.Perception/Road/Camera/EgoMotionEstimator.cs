@@ -7,7 +7,8 @@ namespace Adas.Perception.Road.Camera;
 /// road) slides down by speed × dt between frames; phase correlation measures that shift. Column means are removed
 /// first, so solid lines and road edges (the same at every row) cannot vote for "standing still"; only a clear
 /// answer counts (strong correlation peak), otherwise the speed stays unknown. Smoothed over about a second. A
-/// vehicle standing on the strip moves with us and would read as a still road, so such frames are not measured.
+/// vehicle standing on the strip moves with us and would read as a still road, so its columns are blanked (whole
+/// columns: like solid lines they carry no vertical shift); with too little road left the frame is not measured.
 /// </summary>
 public sealed class EgoMotionEstimator : IDisposable
 {
@@ -26,8 +27,8 @@ public sealed class EgoMotionEstimator : IDisposable
 
     /// <param name="birdLightness">8-bit bird's-eye image, rows linear in ground distance.</param>
     /// <param name="metresPerRow">Ground distance covered by one bird's-eye row.</param>
-    /// <param name="roadVisible">False when something hides the strip: the frame is kept, not measured.</param>
-    public void Update(Mat birdLightness, double metresPerRow, double time, bool roadVisible = true)
+    /// <param name="hidden">Spans of the strip's width (0-1) hidden by vehicles standing on it.</param>
+    public void Update(Mat birdLightness, double metresPerRow, double time, IReadOnlyList<(double Left, double Right)>? hidden = null)
     {
         var stripHeight = (int)(birdLightness.Height * StripFraction);
         using (var strip = new Mat(birdLightness, new Rect(0, birdLightness.Height - stripHeight, birdLightness.Width, stripHeight)))
@@ -35,6 +36,7 @@ public sealed class EgoMotionEstimator : IDisposable
         Cv2.Reduce(_current, _columnMean, ReduceDimension.Row, ReduceTypes.Avg, MatType.CV_32F);
         Cv2.Repeat(_columnMean, stripHeight, 1, _columnMeanRows);
         Cv2.Subtract(_current, _columnMeanRows, _current);
+        var roadVisible = BlankHidden(hidden ?? []);
         _window ??= CreateWindow(_current.Size());
         var dt = time - _lastTime;
         if (roadVisible && !double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Size() == _current.Size())
@@ -57,6 +59,30 @@ public sealed class EgoMotionEstimator : IDisposable
 
     /// <summary>True once the road has been seen to stand still (or move slower than <paramref name="speed"/>) for a while.</summary>
     public bool IsKnownSlowerThan(double speed) => _evidence >= 0.5 && SpeedMetersPerSecond < speed;
+
+    /// <summary>Zeroes the hidden columns; false when more than <see cref="MaxHiddenShare"/> of the strip is hidden.</summary>
+    private bool BlankHidden(IReadOnlyList<(double Left, double Right)> hidden)
+    {
+        var width = _current.Width;
+        var blanked = new bool[width];
+        foreach (var (left, right) in hidden)
+            for (var x = Math.Max(0, (int)(left * width)); x < Math.Min(width, (int)Math.Ceiling(right * width)); x++)
+                blanked[x] = true;
+        var count = 0;
+        for (var x = 0; x < width; x++)
+        {
+            if (!blanked[x]) continue;
+            var end = x;
+            while (end < width && blanked[end]) end++;
+            using (var run = new Mat(_current, new Rect(x, 0, end - x, _current.Height))) run.SetTo(Scalar.All(0));
+            count += end - x;
+            x = end;
+        }
+        return count <= MaxHiddenShare * width;
+    }
+
+    /// <summary>With more of the strip hidden than this, what is left is too little road to measure on.</summary>
+    public const double MaxHiddenShare = 0.6;
 
     /// <summary>The share of the bird's-eye height, from its near edge, that the speed is measured on.</summary>
     public const double StripFraction = 1.0 / 3;

@@ -36,8 +36,8 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _lastTime = time;
 
         var mask = _masks.Build(frame, Projection);
-        var roadVisible = vehicles is null || !vehicles.Any(Projection.StandsOnNearStrip);
-        _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, roadVisible);
+        var hidden = vehicles is null ? [] : vehicles.Select(Projection.NearStripSpan).OfType<(double, double)>().ToList();
+        _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, hidden);
         var (leftFit, rightFit) = FindLines(mask);
         (leftFit, rightFit) = CheckPair(leftFit, rightFit);
         _left.Update(leftFit, dt);

@@ -57,13 +57,27 @@ public sealed class LaneProjection : IDisposable
         return ((m[0] * x + m[1] * y + m[2]) / w / BirdSize.Width, (m[3] * x + m[4] * y + m[5]) / w / BirdSize.Height);
     }
 
-    /// <summary>Whether a box's ground contact (its bottom edge) lies on the near strip the ego speed is measured on.</summary>
-    public bool StandsOnNearStrip(Rect2f box)
+    /// <summary>
+    /// The span of the bird's-eye width (0-1) a box hides on the near strip the ego speed is measured on, when its
+    /// ground contact (its bottom edge) is on or before that strip; else null. Seen from above, an upright object
+    /// fans out away from the camera, so the span is the widest of the box's columns over the strip's rows.
+    /// </summary>
+    public (double Left, double Right)? NearStripSpan(Rect2f box)
     {
-        var (leftU, v) = FrameToBird(box.Left, box.Bottom);
-        var (rightU, _) = FrameToBird(box.Right, box.Bottom);
-        return box.Bottom > FarRow && v >= 1 - EgoMotionEstimator.StripFraction && rightU >= 0 && leftU <= 1;
+        if (box.Bottom <= FarRow) return null;
+        var (_, v) = FrameToBird(box.Left, box.Bottom);
+        if (v < 1 - EgoMotionEstimator.StripFraction) return null;
+        var stripFarRow = BirdToFrame(0.5, 1 - EgoMotionEstimator.StripFraction).Y;
+        double[] rows = [Math.Min(box.Bottom, NearRow), Math.Max(box.Top, Math.Min(box.Bottom, stripFarRow))];
+        var us = rows.SelectMany(y => new[] { FrameToBird(box.Left, y).U, FrameToBird(box.Right, y).U }).ToArray();
+        var (left, right) = (us.Min(), us.Max());
+        if (right < 0 || left > 1) return null;
+        return (Math.Max(0, left), Math.Min(1, right));
     }
+
+    /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>
+    public Point2f BirdToFrame(double u, double v) =>
+        Cv2.PerspectiveTransform([new Point2f((float)(u * BirdSize.Width), (float)(v * BirdSize.Height))], ToFrame)[0];
 
     public Point2f[] LineToFrame(LanePolynomial line, int samples = 12)
     {
