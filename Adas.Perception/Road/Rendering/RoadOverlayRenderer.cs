@@ -16,7 +16,7 @@ public sealed class RoadOverlayRenderer : IDisposable
     private static readonly Scalar PersonColour = new(220, 60, 220);
     private static readonly Scalar LeadColour = new(0, 165, 255);
     private static readonly Scalar WarningColour = new(0, 0, 255);
-    private static readonly Scalar SignColour = new(255, 200, 0);
+    private static readonly Scalar SignBoxColour = new(255, 200, 0);
     private readonly Mat _overlay = new();
 
     public void Draw(Mat frame, LaneState lane, LaneProjection? projection, IReadOnlyList<RoadObject> objects, RoadObject? lead,
@@ -71,8 +71,9 @@ public sealed class RoadOverlayRenderer : IDisposable
     {
         var best = sign.Best;
         var box = new Rect((int)sign.Box.X, (int)sign.Box.Y, (int)sign.Box.Width, (int)sign.Box.Height);
-        Cv2.Rectangle(frame, box, SignColour, 2);
-        Label(frame, best.Label, new Point(box.X, box.Bottom + (int)(16 * scale / 0.5)), SignColour, scale);
+        Cv2.Rectangle(frame, box, SignBoxColour, 2);
+        var text = sign.Colours.Count > 0 ? $"{best.Label}: {sign.Colours[^1]}" : best.Label;
+        Label(frame, text, new Point(box.X, box.Bottom + (int)(16 * scale / 0.5)), SignBoxColour, scale);
     }
 
     private static void DrawHud(Mat frame, LaneState lane, IReadOnlyList<(string Type, EventSeverity Severity)> active, double scale)

@@ -12,6 +12,7 @@ namespace Adas.Perception.Road.Signs;
 public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions options) : IDisposable
 {
     private readonly SignProposer _proposer = new(options);
+    private readonly TrafficLightColour _lightColour = new();
 
     public SignTracker Tracker { get; } = new(options);
 
@@ -24,7 +25,8 @@ public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions optio
             if (track.ClassId == CocoClasses.StopSign)
                 observations.Add(new SignObservation(track.Box, SignObservation.SignKind, GtsrbClasses.Stop, GtsrbClasses.Name(GtsrbClasses.Stop), null, track.Score));
             else if (track.ClassId == CocoClasses.TrafficLight)
-                observations.Add(new SignObservation(track.Box, SignObservation.TrafficLightKind, CocoClasses.TrafficLight, track.Label, null, track.Score));
+                observations.Add(new SignObservation(track.Box, SignObservation.TrafficLightKind, CocoClasses.TrafficLight, track.Label, null,
+                    track.Score, _lightColour.Classify(frame, track.Box)));
         }
         if (options.ColourProposals) observations.AddRange(ClassifyProposals(frame, tracks));
         Tracker.Update(observations, time, snapshotOf);
@@ -54,5 +56,9 @@ public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions optio
         return overlap >= 0.5 * area;
     }
 
-    public void Dispose() => _proposer.Dispose();
+    public void Dispose()
+    {
+        _proposer.Dispose();
+        _lightColour.Dispose();
+    }
 }

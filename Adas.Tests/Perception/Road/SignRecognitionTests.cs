@@ -67,6 +67,53 @@ public sealed class SignRecognitionTests : IDisposable
         Assert.Empty(recognizer.Tracker.Signs);
     }
 
+    /// <summary>A vertical traffic light (dark housing, three lamps) at (480, 120) with the given lamp lit.</summary>
+    private static Mat SceneWithTrafficLight(string? lit)
+    {
+        var frame = new Mat(540, 960, MatType.CV_8UC3, new Scalar(200, 170, 140));
+        Cv2.Rectangle(frame, new Rect(0, 300, 960, 240), new Scalar(85, 85, 85), -1);
+        Cv2.Rectangle(frame, new Rect(465, 80, 30, 84), new Scalar(30, 30, 30), -1);
+        (string Colour, Scalar On, int Y)[] lamps =
+            [(TrafficLightColour.Red, new Scalar(40, 40, 255), 94), (TrafficLightColour.Yellow, new Scalar(40, 210, 255), 122),
+             (TrafficLightColour.Green, new Scalar(150, 255, 60), 150)];
+        foreach (var (colour, on, y) in lamps)
+            Cv2.Circle(frame, new Point(480, y), 10, colour == lit ? on : new Scalar(50, 55, 55), -1, LineTypes.AntiAlias);
+        return frame;
+    }
+
+    [Theory]
+    [InlineData(TrafficLightColour.Red)]
+    [InlineData(TrafficLightColour.Yellow)]
+    [InlineData(TrafficLightColour.Green)]
+    [InlineData(null)]
+    public void The_lit_lamp_of_a_traffic_light_gives_its_colour(string? lit)
+    {
+        using var colour = new TrafficLightColour();
+        using var frame = SceneWithTrafficLight(lit);
+        Assert.Equal(lit, colour.Classify(frame, new Rect2f(462, 77, 36, 90)));
+    }
+
+    [Fact]
+    public void A_traffic_light_turning_from_red_to_green_is_one_light_with_both_colours()
+    {
+        using var recognizer = new SignRecognizer(_classifier, new SignOptions());
+        var tracker = new ByteTracker();
+        var light = new Adas.Perception.Detection.Detection(new Rect2f(462, 77, 36, 90), 9, "traffic light", 0.8f);
+        for (var i = 0; i < 12; i++)
+        {
+            var time = i * 0.04;
+            using var frame = SceneWithTrafficLight(i < 6 ? TrafficLightColour.Red : i == 6 ? null : TrafficLightColour.Green);
+            recognizer.Process(frame, time, tracker.Update([light], time, frame.Width), null);
+        }
+        recognizer.Tracker.Complete();
+
+        var sign = Assert.Single(recognizer.Tracker.Signs);
+        Assert.Equal(SignObservation.TrafficLightKind, sign.Kind);
+        Assert.Equal("traffic light (red → green)", sign.Label);
+        var e = Assert.Single(recognizer.Tracker.Events);
+        Assert.Equal(new[] { "red", "green" }, (string[])e.Details!["lightColours"]!);
+    }
+
     [Fact]
     public void Classifier_reads_a_speed_limit_crop_fed_as_rgb()
     {
