@@ -51,6 +51,25 @@ public sealed class DriverAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_driver_in_heavy_glasses_with_glare_who_closes_their_eyes_for_two_seconds_has_a_microsleep()
+    {
+        var input = Path.Combine(_dir, "glasses.mp4");
+        await SyntheticCabinVideo.WriteEyesClosingAsync(input, openSeconds: 3, closedSeconds: 2, reopenedSeconds: 2, glasses: true);
+
+        using var analyzer = new DriverAnalyzer(DriverImages.Models, new DriverOptions());
+        var result = await VideoAnalyzer.RunAsync(input, Path.Combine(_dir, "out.mp4"), analyzer,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var microsleep = Assert.Single(result.Output.Events);
+        Assert.Equal(EventTypes.Microsleep, microsleep.Type);
+        Assert.InRange(microsleep.StartSeconds, 2.95, 3.4);
+        Assert.InRange(microsleep.EndSeconds, 4.7, 5.2);
+        var seconds = result.Output.DriverStates;
+        Assert.InRange(seconds[1].Ear!.Value, 0.22, 0.31); // the rims pull the open-eye reading down
+        Assert.All(seconds.Take(3).Concat(seconds.Skip(5)), s => Assert.Equal(DriverStates.Alert, s.State));
+    }
+
+    [Fact]
     public async Task The_FaceMesh_pipeline_sees_the_same_microsleep()
     {
         var input = Path.Combine(_dir, "cabin.mp4");

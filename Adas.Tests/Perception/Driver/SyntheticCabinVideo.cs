@@ -11,13 +11,17 @@ internal static class SyntheticCabinVideo
     public const double Fps = 30;
 
     /// <summary>Eyes open, then painted closed for a while, then open again.</summary>
-    public static async Task WriteEyesClosingAsync(string path, double openSeconds, double closedSeconds, double reopenedSeconds)
+    /// <param name="glasses">Draw glasses (rims and glare) over the eyes, open and closed.</param>
+    public static async Task WriteEyesClosingAsync(string path, double openSeconds, double closedSeconds, double reopenedSeconds,
+        bool glasses = false)
     {
         using var face = DriverImages.GraceHopper();
-        using var open = DriverImages.OnCanvas(face, 440);
+        using var bare = DriverImages.OnCanvas(face, 440);
         using var reader = new DriverFaceReader(DriverImages.Models, new DriverOptions());
-        var reading = reader.ReadStill(open) ?? throw new InvalidOperationException("No face on the synthetic canvas.");
-        using var closed = DriverImages.PaintEyesClosed(open, reading);
+        var reading = reader.ReadStill(bare) ?? throw new InvalidOperationException("No face on the synthetic canvas.");
+        using var bareClosed = DriverImages.PaintEyesClosed(bare, reading);
+        using var open = glasses ? DriverImages.PaintGlasses(bare, reading) : bare.Clone();
+        using var closed = glasses ? DriverImages.PaintGlasses(bareClosed, reading) : bareClosed.Clone();
         var closeAt = (int)Math.Round(openSeconds * Fps);
         var reopenAt = closeAt + (int)Math.Round(closedSeconds * Fps);
         var total = reopenAt + (int)Math.Round(reopenedSeconds * Fps);
