@@ -2,6 +2,7 @@ using System.Text.Json;
 using Adas.Data.Entities;
 using Adas.Data.Results;
 using Adas.Perception.Analysis;
+using Adas.Perception.Road.Camera;
 using Adas.Perception.Video;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
@@ -10,7 +11,8 @@ namespace Adas.Worker.Cli;
 
 /// <summary>
 /// Analyses one local file with the worker's own pipeline, without the services: writes annotated.mp4,
-/// events.json (the API's event shape) and results.json (signs, driver states, summary).
+/// events.json (the API's event shape) and results.json (signs, driver states, summary). A dashcam's field of view
+/// and mounting height can be given (<c>--fov</c>, <c>--camera-height</c>) as a vehicle's camera is in the API.
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -21,13 +23,20 @@ public static class AnalyzeCommand
         var input = CliArguments.ExistingFile(args.Positional.FirstOrDefault() ?? throw new CliException("the video path is missing."));
         var type = args.VideoType();
         var outDir = Path.GetFullPath(args.Require("out"));
+        var defaults = new CameraModel();
+        var camera = defaults with
+        {
+            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraModel.MinFovDegrees, CameraModel.MaxFovDegrees),
+            MountingHeightMeters = args.GetDouble("camera-height", defaults.MountingHeightMeters,
+                CameraModel.MinMountingHeightMeters, CameraModel.MaxMountingHeightMeters),
+        };
         Directory.CreateDirectory(outDir);
 
         var factory = new AnalyzerFactory(PerceptionSetup.DefaultModels());
         AnalysisResult result;
         try
         {
-            using var analyzer = factory.Create(type);
+            using var analyzer = factory.Create(type, camera);
             result = await VideoAnalyzer.RunAsync(input, Path.Combine(outDir, "annotated.mp4"), analyzer);
         }
         catch (VideoDecodeException ex)

@@ -28,6 +28,12 @@ public sealed class CliArguments
         ? int.TryParse(text, out var value) && value > 0 ? value : throw new CliException($"--{name} must be a positive number.")
         : fallback;
 
+    public double GetDouble(string name, double fallback, double min, double max) => Get(name) is { } text
+        ? double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new CliException($"--{name} must be a number from {min} to {max}.")
+        : fallback;
+
     public VideoType VideoType(VideoType? fallback = null) => Get("type") switch
     {
         "dashcam" => Data.Entities.VideoType.Dashcam,

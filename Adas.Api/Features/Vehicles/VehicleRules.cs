@@ -1,3 +1,4 @@
+using Adas.Perception.Road.Camera;
 using FluentValidation;
 
 namespace Adas.Api.Features.Vehicles;
@@ -5,7 +6,8 @@ namespace Adas.Api.Features.Vehicles;
 /// <summary>Shared field rules: dashcams see 30-170 degrees across and sit 0.5-4.5 m above the road.</summary>
 public static class VehicleRules
 {
-    public const double MinFov = 30, MaxFov = 170, MinHeight = 0.5, MaxHeight = 4.5;
+    public const double MinFov = CameraModel.MinFovDegrees, MaxFov = CameraModel.MaxFovDegrees,
+        MinHeight = CameraModel.MinMountingHeightMeters, MaxHeight = CameraModel.MaxMountingHeightMeters;
 
     public static void ApplyVehicleRules<T>(this AbstractValidator<T> v, Func<T, string?> name, Func<T, string?> plate,
         Func<T, string?> make, Func<T, string?> model, Func<T, double?> fov, Func<T, double?> height)
