@@ -12,6 +12,12 @@ namespace Adas.Perception.Road.Camera;
 /// </summary>
 public sealed class EgoMotionEstimator : IDisposable
 {
+    /// <summary>With more of the strip hidden than this, what is left is too little road to measure on.</summary>
+    public const double MaxHiddenShare = 0.6;
+
+    /// <summary>The share of the bird's-eye height, from its near edge, that the speed is measured on.</summary>
+    public const double StripFraction = 1.0 / 3;
+
     private const double MinResponse = 0.7;
     private const double TimeConstant = 0.8;
     private readonly Mat _current = new();
@@ -80,12 +86,6 @@ public sealed class EgoMotionEstimator : IDisposable
         }
         return count <= MaxHiddenShare * width;
     }
-
-    /// <summary>With more of the strip hidden than this, what is left is too little road to measure on.</summary>
-    public const double MaxHiddenShare = 0.6;
-
-    /// <summary>The share of the bird's-eye height, from its near edge, that the speed is measured on.</summary>
-    public const double StripFraction = 1.0 / 3;
 
     private static Mat CreateWindow(Size size)
     {
