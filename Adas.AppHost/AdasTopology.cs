@@ -44,7 +44,12 @@ public sealed class AdasTopology : IAsyncDisposable
         [ResourceNames.DbProviderVariable] = Database.Provider,
         [$"services__{ResourceNames.Api}__http__0"] = Api.Url,
         ["ADAS_ASSETS_DIR"] = Path.Combine(Options.RepositoryRoot, ".assets"),
+        // glibc gives every thread that allocates natively (OpenCV, ONNX Runtime, the pipeline's threads) an arena
+        // of its own that never shrinks; two arenas halve the worker's RSS growth over a long video (40 -> 21 MB).
+        [MallocArenaMax] = Environment.GetEnvironmentVariable(MallocArenaMax) ?? "2",
     };
+
+    private const string MallocArenaMax = "MALLOC_ARENA_MAX";
 
     /// <summary>Stops everything in reverse order of start.</summary>
     public async ValueTask DisposeAsync()

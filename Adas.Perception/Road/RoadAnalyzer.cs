@@ -94,7 +94,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
-            _signs.Tracker.Active, _options.Signs, [.. _rules.Active]));
+            _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _lanes.EgoMotion.KnownSpeedMetersPerSecond));
 
         _frames++;
         if (lane.BothConfident)

@@ -20,14 +20,15 @@ public sealed class RoadOverlayRenderer : IDisposable
     private readonly Mat _overlay = new();
 
     public void Draw(Mat frame, LaneState lane, LaneProjection? projection, IReadOnlyList<RoadObject> objects, RoadObject? lead,
-        IReadOnlyList<SignTrack> signs, SignOptions signOptions, IReadOnlyList<(string Type, EventSeverity Severity)> active)
+        IReadOnlyList<SignTrack> signs, SignOptions signOptions, IReadOnlyList<(string Type, EventSeverity Severity)> active,
+        double? egoSpeedMetersPerSecond = null)
     {
         var scale = Math.Max(0.4, frame.Height / 1080.0);
         DrawLane(frame, lane, projection);
         var warned = active.Any(a => a.Type is EventTypes.ForwardCollisionWarning or EventTypes.CloseFollowing);
         foreach (var o in objects) DrawObject(frame, o, o.TrackId == lead?.TrackId ? warned ? WarningColour : LeadColour : null, scale);
         foreach (var sign in signs.Where(s => s.IsConfirmed(signOptions))) DrawSign(frame, sign, scale);
-        DrawHud(frame, lane, active, scale);
+        DrawHud(frame, lane, active, scale, egoSpeedMetersPerSecond, lead);
     }
 
     private void DrawLane(Mat frame, LaneState lane, LaneProjection? projection)
@@ -76,13 +77,18 @@ public sealed class RoadOverlayRenderer : IDisposable
         Label(frame, text, new Point(box.X, box.Bottom + (int)(16 * scale / 0.5)), SignBoxColour, scale);
     }
 
-    private static void DrawHud(Mat frame, LaneState lane, IReadOnlyList<(string Type, EventSeverity Severity)> active, double scale)
+    private static void DrawHud(Mat frame, LaneState lane, IReadOnlyList<(string Type, EventSeverity Severity)> active, double scale,
+        double? egoSpeed, RoadObject? lead)
     {
         var lineHeight = (int)(22 * scale / 0.5);
         var lines = new List<(string Text, Scalar Colour)>();
         lines.Add(lane is { BothConfident: true, OffsetFraction: { } f }
             ? (string.Create(CultureInfo.InvariantCulture, $"lane offset {f * 100:+0;-0}% ({lane.OffsetMeters:+0.00;-0.00} m)"), Scalar.White)
             : ("lane: searching", new Scalar(180, 180, 180)));
+        if (egoSpeed is { } speed)
+            lines.Add((string.Create(CultureInfo.InvariantCulture, $"speed {speed * 3.6:0} km/h") +
+                       (lead?.DistanceMeters is { } d && speed > 1 ? string.Create(CultureInfo.InvariantCulture, $", headway {d / speed:0.0} s") : ""),
+                Scalar.White));
         foreach (var (type, severity) in active)
             lines.Add(($"{severity.ToString().ToUpperInvariant()}: {type.Replace('_', ' ')}",
                 severity == EventSeverity.Critical ? WarningColour : LeadColour));
