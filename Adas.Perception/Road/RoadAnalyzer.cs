@@ -26,6 +26,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     /// <summary>A confirmed track missed by the detector stays in the scene (at its predicted box) this long.</summary>
     private const double CoastSeconds = 0.2;
 
+    /// <summary>Pixel matching costs about 2 ms an object; the rules only need the nearest.</summary>
+    private const int MaxAppearanceTtcObjects = 3;
+
     /// <summary>Detections this sure (the manifest's working threshold) count as vehicles hiding the near road.</summary>
     private const float OccluderMinScore = 0.3f;
 
@@ -39,6 +42,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
     private readonly HorizonEstimator _horizon;
+    private readonly AppearanceTtc _appearance = new();
     private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
     private StageTimings _timings = new();
     private VideoInfo? _info;
@@ -110,8 +114,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection> detections, LaneState lane, double time)
     {
         var tracks = _tracker.Update(detections, time, image.Width);
-        var objects = new List<RoadObject>();
         var camera = _horizon.Camera;
+        var candidates = new List<(Track Track, bool InCorridor, bool InPedestrianCorridor)>();
         foreach (var track in tracks)
         {
             var current = track.State == TrackState.Confirmed
@@ -122,8 +126,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             var inPedestrianCorridor = CocoClasses.IsVulnerableRoadUser(track.ClassId)
                                        && _corridor.Contains(camera, track.Box, track.DistanceMeters, _lanes, image.Width,
                                            _options.Events.PedestrianCorridorMarginMeters);
-            objects.Add(RoadObject.From(track, inCorridor, inPedestrianCorridor));
+            candidates.Add((track, inCorridor, inPedestrianCorridor));
         }
+        var objects = AppearanceTimesToCollision(image, time, candidates);
         Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
         var egoSlow = _lanes.EgoMotion.IsKnownSlowerThan(_options.Events.CloseFollowingMinEgoSpeed);
         _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow, _lanes.EgoMotion.KnownSpeedMetersPerSecond));
@@ -132,6 +137,27 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             _speedSum += speed;
             _speedFrames++;
         }
+        return objects;
+    }
+
+    /// <summary>
+    /// The nearest few objects the rules judge by TTC (vehicles in the corridor, people and cyclists in theirs) get
+    /// their TTC from their pixels (<see cref="AppearanceTtc"/>); the rest keep the box-based one.
+    /// </summary>
+    private List<RoadObject> AppearanceTimesToCollision(Mat image, double time,
+        List<(Track Track, bool InCorridor, bool InPedestrianCorridor)> candidates)
+    {
+        _appearance.BeginFrame(image);
+        var measured = candidates
+            .Where(c => (c.InCorridor && CocoClasses.IsVehicle(c.Track.ClassId)) || c.InPedestrianCorridor)
+            .Where(c => c.Track.DistanceMeters is not null)
+            .OrderBy(c => c.Track.DistanceMeters)
+            .Take(MaxAppearanceTtcObjects)
+            .Select(c => c.Track.Id)
+            .ToHashSet();
+        var objects = candidates.Select(c => RoadObject.From(c.Track, c.InCorridor, c.InPedestrianCorridor,
+            measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).ToList();
+        _appearance.Prune(time);
         return objects;
     }
 
@@ -166,5 +192,6 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _lanes.Dispose();
         _signs.Dispose();
         _renderer.Dispose();
+        _appearance.Dispose();
     }
 }

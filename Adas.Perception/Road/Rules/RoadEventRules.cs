@@ -111,6 +111,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
         ["distanceMeters"] = o.DistanceMeters is { } d ? Math.Round(d, 1) : null,
         ["ttcSeconds"] = o.TtcSeconds is { } t ? Math.Round(t, 2) : null,
         ["closingSpeedMps"] = o.ClosingSpeed is { } v ? Math.Round(v, 1) : null,
+        ["ttcSource"] = o.TtcFromAppearance ? "appearance" : "box",
     };
 
     public IReadOnlyList<AnalysisEvent> Complete() =>

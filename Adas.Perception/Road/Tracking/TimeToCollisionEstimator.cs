@@ -46,8 +46,23 @@ public sealed class TimeToCollisionEstimator(double window = 0.4, double smoothi
         var reference = Oldest(time - Window);
         var dt = time - reference.Time;
         if (dt < minimumSpan) return;
-        var s = size / reference.Size;
-        var rate = (s - 1) / dt;
+        Smooth((size / reference.Size - 1) / dt, dtFrame);
+    }
+
+    /// <summary>
+    /// Feeds a scale measured directly between a frame <paramref name="span"/> seconds ago and this one (the object's
+    /// pixels matched at several scales), instead of a ratio of box sizes.
+    /// </summary>
+    public void AddScale(double time, double scale, double span)
+    {
+        if (span < minimumSpan || scale <= 0 || time <= _lastTime) return;
+        var dtFrame = double.IsNaN(_lastTime) ? 0 : time - _lastTime;
+        _lastTime = time;
+        Smooth((scale - 1) / span, dtFrame);
+    }
+
+    private void Smooth(double rate, double dtFrame)
+    {
         var alpha = dtFrame <= 0 ? 1 : dtFrame / (Smoothing + dtFrame);
         if (_rate is not { } previous)
         {

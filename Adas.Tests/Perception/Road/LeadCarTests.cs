@@ -38,10 +38,30 @@ public sealed class LeadCarTests : IDisposable
 
         var fcw = Assert.Single(await AnalyseAsync(clip), e => e.Type == EventTypes.ForwardCollisionWarning);
         Assert.Equal(EventSeverity.Critical, fcw.Severity);
-        // True TTC is distance / 8: it crosses the 2.7 s warning line at 0.9 s and the 1.5 s critical line at 2.25 s.
-        Assert.InRange(fcw.StartSeconds, 0.3, 1.6);
+        // True TTC is distance / 8: it crosses the 2.7 s warning line at 1.05 s and the 1.5 s critical line at 2.25 s.
+        Assert.InRange(fcw.StartSeconds, 0.8, 1.4);
         Assert.True(fcw.EndSeconds >= 2.9, $"ended at {fcw.EndSeconds:0.00} s");
         Assert.InRange(fcw.PeakValue!.Value, 0.3, 1.5);
+        Assert.Equal("appearance", fcw.Details!["ttcSource"]);
+    }
+
+    /// <summary>
+    /// Closing at 4 m/s from 30 m, the true TTC stays above 4 s. Box growth alone read 2.4 s here (YOLOX boxes fit
+    /// the far car tighter), a false warning; the car's pixels give the true scale.
+    /// </summary>
+    [Fact]
+    public async Task A_slow_approach_whose_true_ttc_stays_above_four_seconds_raises_no_warning()
+    {
+        const double fps = 30, closingSpeed = 4, startDistance = 30;
+        using var road = Cv2.ImRead(RoadAssets.Image("lanes_solidWhiteRight.jpg"));
+        var camera = new CameraModel();
+        var clip = await WriteAsync("slow.mp4", fps, (int)(3.5 * fps), (i, frame) =>
+        {
+            road.CopyTo(frame);
+            PlaceCar(frame, startDistance - closingSpeed * i / fps, camera);
+        });
+
+        Assert.DoesNotContain(await AnalyseAsync(clip), e => e.Type == EventTypes.ForwardCollisionWarning);
     }
 
     [Fact]

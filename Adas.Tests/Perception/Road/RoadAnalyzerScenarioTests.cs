@@ -29,21 +29,40 @@ public sealed class RoadAnalyzerScenarioTests
         return new Detection(new Rect2f(cx - w / 2, bottom - h, w, h), classId, label, 0.85f);
     }
 
+    /// <summary>
+    /// Runs the scripted scene over the synthetic road; each vehicle's box is painted with the rear of a real car (from
+    /// a highway photo), so its pixels scale as the box does, as a real car's would.
+    /// </summary>
     private static AnalysisOutput Run(int width, int height, double fps, double seconds, Func<double, IReadOnlyList<Detection>> scene,
         out StageTimings timings, double egoSpeed = 20, RoadOptions? options = null)
     {
         timings = new StageTimings();
         var frames = (int)(seconds * fps);
-        using var analyzer = new RoadAnalyzer(RoadAssets.Models, options ?? new RoadOptions(),
-            new ScriptedDetector(i => scene(i / fps)));
+        IReadOnlyList<Detection> current = [];
+        using var analyzer = new RoadAnalyzer(RoadAssets.Models, options ?? new RoadOptions(), new ScriptedDetector(_ => current));
         analyzer.Begin(new VideoInfo(width, height, fps, frames, seconds, "synthetic"), timings);
+        using var donor = Cv2.ImRead(RoadAssets.Image("highway_cars_6.jpg"));
+        using var carRear = new Mat(donor, new Rect(812, 406, 136, 90));
         for (var i = 0; i < frames; i++)
         {
+            current = scene(i / fps);
             using var frame = SyntheticRoad.Render(Camera, width, height, _ => -1.85, _ => 1.85, dashedLeft: true,
                 travelledMeters: egoSpeed * i / fps);
+            foreach (var vehicle in current.Where(d => CocoClasses.IsVehicle(d.ClassId))) Paint(frame, carRear, vehicle.Box);
             analyzer.ProcessFrame(new VideoFrame(frame, i, i / fps));
         }
         return analyzer.Complete();
+    }
+
+    private static void Paint(Mat frame, Mat picture, Rect2f box)
+    {
+        var target = new Rect((int)box.X, (int)box.Y, (int)Math.Round(box.Width), (int)Math.Round(box.Height));
+        var visible = target & new Rect(0, 0, frame.Width, frame.Height);
+        if (visible.Width < 2 || visible.Height < 2) return;
+        using var scaled = picture.Resize(target.Size, 0, 0, InterpolationFlags.Area);
+        using var part = new Mat(scaled, new Rect(visible.X - target.X, visible.Y - target.Y, visible.Width, visible.Height));
+        using var destination = new Mat(frame, visible);
+        part.CopyTo(destination);
     }
 
     [Theory]
