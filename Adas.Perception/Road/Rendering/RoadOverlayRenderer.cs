@@ -17,6 +17,7 @@ public sealed class RoadOverlayRenderer : IDisposable
     private static readonly Scalar LeadColour = new(0, 165, 255);
     private static readonly Scalar WarningColour = new(0, 0, 255);
     private static readonly Scalar SignBoxColour = new(255, 200, 0);
+    private const double MinLabelledWidth = 0.035;
     private readonly Mat _overlay = new();
 
     public void Draw(Mat frame, LaneState lane, LaneProjection? projection, IReadOnlyList<RoadObject> objects, RoadObject? lead,
@@ -62,6 +63,7 @@ public sealed class RoadOverlayRenderer : IDisposable
         var colour = highlight ?? (CocoClasses.IsVulnerableRoadUser(o.ClassId) ? PersonColour : VehicleColour);
         var box = new Rect((int)o.Box.X, (int)o.Box.Y, (int)o.Box.Width, (int)o.Box.Height);
         Cv2.Rectangle(frame, box, colour, highlight is null ? 2 : 3);
+        if (highlight is null && box.Width < MinLabelledWidth * frame.Width) return; // far objects' labels only pile up
         var text = $"{o.Label} #{o.TrackId}";
         if (o.DistanceMeters is { } d) text += string.Create(CultureInfo.InvariantCulture, $" {d:0}m");
         if (o.TtcSeconds is { } t && t < 10) text += string.Create(CultureInfo.InvariantCulture, $" TTC {t:0.0}s");
