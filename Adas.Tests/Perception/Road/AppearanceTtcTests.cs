@@ -9,13 +9,8 @@ public sealed class AppearanceTtcTests : IDisposable
 {
     private const double Fps = 30;
     private const double FocalPixels = 831;
-    private readonly Mat _car;
-
-    public AppearanceTtcTests()
-    {
-        using var donor = Cv2.ImRead(RoadAssets.Image("highway_cars_6.jpg"));
-        _car = new Mat(donor, new Rect(812, 406, 136, 90)).Clone();
-    }
+    private readonly LeadCarClip _clips = new();
+    private Mat Car => _clips.CarRear;
 
     /// <summary>Feeds frames of a picture whose box the detector reports <paramref name="boxBias"/> times its size.</summary>
     private static AppearanceEstimate Run(Mat picture, double startDistance, double closingSpeed, double seconds, double boxBias = 1)
@@ -54,7 +49,7 @@ public sealed class AppearanceTtcTests : IDisposable
     [InlineData(0.85)] // boxes 15 % tight: the pixels still say how fast the car grows
     public void A_real_car_closing_at_a_known_speed_gives_the_known_ttc(double boxBias)
     {
-        var estimate = Run(_car, startDistance: 30, closingSpeed: 10, seconds: 1.0, boxBias);
+        var estimate = Run(Car, startDistance: 30, closingSpeed: 10, seconds: 1.0, boxBias);
 
         var trueTtc = (30 - 10 * (Fps - 1) / Fps) / 10; // at the last frame
         Assert.NotNull(estimate.Estimator);
@@ -64,7 +59,7 @@ public sealed class AppearanceTtcTests : IDisposable
     [Fact]
     public void A_car_holding_its_distance_has_no_ttc()
     {
-        var estimate = Run(_car, startDistance: 15, closingSpeed: 0, seconds: 1.0);
+        var estimate = Run(Car, startDistance: 15, closingSpeed: 0, seconds: 1.0);
 
         Assert.NotNull(estimate.Estimator);
         Assert.True(estimate.Estimator!.Seconds is null or > 10, $"TTC {estimate.Estimator.Seconds}");
@@ -84,5 +79,5 @@ public sealed class AppearanceTtcTests : IDisposable
         Assert.Null(later.Estimator);
     }
 
-    public void Dispose() => _car.Dispose();
+    public void Dispose() => _clips.Dispose();
 }

@@ -9,32 +9,18 @@ using OpenCvSharp;
 namespace Adas.Tests.Perception.Road;
 
 /// <summary>
-/// The whole road pipeline with the real detector on a real car's pixels: the rear of a car cut from a real highway
-/// photo is placed in the ego lane at the size and row the camera model gives for its distance, frame by frame (so
-/// the true distance and TTC are known), and encoded as H.264 like an upload.
+/// The whole road pipeline with the real detector on a real car's pixels (<see cref="LeadCarClip"/>): the true
+/// distance and TTC are known.
 /// </summary>
 public sealed class LeadCarTests : IDisposable
 {
     private readonly string _directory = TestPaths.NewTempDirectory("lead-car");
-    private readonly Mat _car;
-
-    public LeadCarTests()
-    {
-        using var donor = Cv2.ImRead(RoadAssets.Image("highway_cars_6.jpg"));
-        _car = new Mat(donor, new Rect(812, 406, 136, 90)).Clone(); // the car's rear, as the detector boxes it
-    }
+    private readonly LeadCarClip _clips = new();
 
     [Fact]
     public async Task A_car_closing_at_eight_metres_per_second_raises_one_critical_forward_collision_warning()
     {
-        const double fps = 30, closingSpeed = 8, startDistance = 30;
-        using var road = Cv2.ImRead(RoadAssets.Image("lanes_solidWhiteRight.jpg"));
-        var camera = new CameraModel();
-        var clip = await WriteAsync("approach.mp4", fps, (int)(3.5 * fps), (i, frame) =>
-        {
-            road.CopyTo(frame);
-            PlaceCar(frame, Math.Max(6, startDistance - closingSpeed * i / fps), camera);
-        });
+        var clip = await _clips.WriteApproachAsync(Path.Combine(_directory, "approach.mp4"), closingSpeed: 8, startDistance: 30, seconds: 3.5);
 
         var fcw = Assert.Single(await AnalyseAsync(clip), e => e.Type == EventTypes.ForwardCollisionWarning);
         Assert.Equal(EventSeverity.Critical, fcw.Severity);
@@ -52,14 +38,7 @@ public sealed class LeadCarTests : IDisposable
     [Fact]
     public async Task A_slow_approach_whose_true_ttc_stays_above_four_seconds_raises_no_warning()
     {
-        const double fps = 30, closingSpeed = 4, startDistance = 30;
-        using var road = Cv2.ImRead(RoadAssets.Image("lanes_solidWhiteRight.jpg"));
-        var camera = new CameraModel();
-        var clip = await WriteAsync("slow.mp4", fps, (int)(3.5 * fps), (i, frame) =>
-        {
-            road.CopyTo(frame);
-            PlaceCar(frame, startDistance - closingSpeed * i / fps, camera);
-        });
+        var clip = await _clips.WriteApproachAsync(Path.Combine(_directory, "slow.mp4"), closingSpeed: 4, startDistance: 30, seconds: 3.5);
 
         Assert.DoesNotContain(await AnalyseAsync(clip), e => e.Type == EventTypes.ForwardCollisionWarning);
     }
@@ -67,13 +46,7 @@ public sealed class LeadCarTests : IDisposable
     [Fact]
     public async Task A_car_holding_its_distance_ahead_raises_no_collision_warning()
     {
-        using var road = Cv2.ImRead(RoadAssets.Image("lanes_solidWhiteRight.jpg"));
-        var camera = new CameraModel();
-        var clip = await WriteAsync("steady.mp4", 30, 105, (_, frame) =>
-        {
-            road.CopyTo(frame);
-            PlaceCar(frame, 18, camera);
-        });
+        var clip = await _clips.WriteApproachAsync(Path.Combine(_directory, "steady.mp4"), closingSpeed: 0, startDistance: 18, seconds: 3.5);
 
         Assert.DoesNotContain(await AnalyseAsync(clip), e => e.Type == EventTypes.ForwardCollisionWarning);
     }
@@ -96,11 +69,11 @@ public sealed class LeadCarTests : IDisposable
         using var source = new VideoFrameSource(looped);
         var carFromFrame = carFromLoop * source.Info.FrameCount / loops;
         using var frames = source.ReadFrames(TestContext.Current.CancellationToken).GetEnumerator();
-        var clip = await WriteAsync($"follow_{distance}.mp4", 25, source.Info.FrameCount, (i, frame) =>
+        var clip = await LeadCarClip.WriteAsync(Path.Combine(_directory, $"follow_{distance}.mp4"), 25, source.Info.FrameCount, (i, frame) =>
         {
             frames.MoveNext();
             frames.Current.Image.CopyTo(frame);
-            if (i >= carFromFrame) PlaceCar(frame, distance, camera);
+            if (i >= carFromFrame) _clips.Place(frame, distance, camera);
         });
 
         var following = (await AnalyseAsync(clip)).Where(e => e.Type == EventTypes.CloseFollowing).ToList();
@@ -113,31 +86,6 @@ public sealed class LeadCarTests : IDisposable
         Assert.True(e.EndSeconds - e.StartSeconds >= 10);
     }
 
-    private void PlaceCar(Mat frame, double distance, CameraModel camera)
-    {
-        var width = camera.FocalPixels(frame.Width) * 1.8 / distance;
-        var height = width * _car.Height / _car.Width;
-        var bottom = camera.GroundRow(distance, frame.Width, frame.Height);
-        using var scaled = new Mat();
-        Cv2.Resize(_car, scaled, new Size((int)width, (int)height), 0, 0, InterpolationFlags.Area);
-        using var target = new Mat(frame, new Rect((int)(frame.Width / 2.0 - width / 2), (int)(bottom - height), scaled.Width, scaled.Height));
-        scaled.CopyTo(target);
-    }
-
-    private async Task<string> WriteAsync(string name, double fps, int frameCount, Action<int, Mat> draw)
-    {
-        var path = Path.Combine(_directory, name);
-        using var frame = new Mat(540, 960, MatType.CV_8UC3);
-        using var writer = new H264VideoWriter(path, frame.Width, frame.Height, fps, crf: 20);
-        for (var i = 0; i < frameCount; i++)
-        {
-            draw(i, frame);
-            writer.Write(frame);
-        }
-        await writer.CompleteAsync();
-        return path;
-    }
-
     private async Task<IReadOnlyList<AnalysisEvent>> AnalyseAsync(string clip)
     {
         using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions());
@@ -148,7 +96,7 @@ public sealed class LeadCarTests : IDisposable
 
     public void Dispose()
     {
-        _car.Dispose();
+        _clips.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 }

@@ -41,14 +41,13 @@ public sealed class RoadAnalyzerScenarioTests
         IReadOnlyList<Detection> current = [];
         using var analyzer = new RoadAnalyzer(RoadAssets.Models, options ?? new RoadOptions(), new ScriptedDetector(_ => current));
         analyzer.Begin(new VideoInfo(width, height, fps, frames, seconds, "synthetic"), timings);
-        using var donor = Cv2.ImRead(RoadAssets.Image("highway_cars_6.jpg"));
-        using var carRear = new Mat(donor, new Rect(812, 406, 136, 90));
+        using var clips = new LeadCarClip();
         for (var i = 0; i < frames; i++)
         {
             current = scene(i / fps);
             using var frame = SyntheticRoad.Render(Camera, width, height, _ => -1.85, _ => 1.85, dashedLeft: true,
                 travelledMeters: egoSpeed * i / fps);
-            foreach (var vehicle in current.Where(d => CocoClasses.IsVehicle(d.ClassId))) Paint(frame, carRear, vehicle.Box);
+            foreach (var vehicle in current.Where(d => CocoClasses.IsVehicle(d.ClassId))) Paint(frame, clips.CarRear, vehicle.Box);
             analyzer.ProcessFrame(new VideoFrame(frame, i, i / fps));
         }
         return analyzer.Complete();

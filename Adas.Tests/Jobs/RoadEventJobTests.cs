@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Adas.Tests.Perception.Road;
+using OpenCvSharp;
+
+namespace Adas.Tests.Jobs;
+
+/// <summary>A dashcam upload with a car closing in: the worker's road pipeline gives a critical FCW and its alert.</summary>
+[Collection(GraphCollection.Name)]
+public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_car_closing_in_becomes_a_critical_forward_collision_warning_with_a_snapshot_and_an_alert()
+    {
+        try
+        {
+            using var clips = new LeadCarClip();
+            var clip = await clips.WriteApproachAsync(Path.Combine(graph.WorkDirectory, $"approach_{Guid.NewGuid():N}.mp4"),
+                closingSpeed: 8, startDistance: 30, seconds: 3.5);
+            var id = await graph.Api.UploadJobAsync(clip);
+
+            var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(2));
+            Assert.Equal("completed", job.Status());
+
+            var events = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/events", TestContext.Current.CancellationToken);
+            var fcw = Assert.Single(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "forward_collision_warning");
+            Assert.Equal("critical", fcw.GetProperty("severity").GetString());
+            Assert.Equal("ttc_seconds", fcw.GetProperty("peakMetric").GetString());
+            Assert.Equal("appearance", fcw.GetProperty("details").GetProperty("ttcSource").GetString());
+
+            Assert.True(fcw.GetProperty("hasSnapshot").GetBoolean());
+            var fcwId = fcw.GetProperty("id").GetGuid();
+            using (var snapshot = await graph.Api.GetAsync($"/api/events/{fcwId}/snapshot", TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
+                Assert.Equal("image/jpeg", snapshot.Content.Headers.ContentType?.MediaType);
+                using var image = Cv2.ImDecode(await snapshot.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), ImreadModes.Color);
+                Assert.True(image.Width >= 160, $"snapshot {image.Width}x{image.Height}");
+            }
+            using (var stranger = await graph.NewUserAsync("driver"))
+            using (var hidden = await stranger.GetAsync($"/api/events/{fcwId}/snapshot", TestContext.Current.CancellationToken))
+                Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+            var alerts = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/alerts?jobId={id}", TestContext.Current.CancellationToken);
+            Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("eventId").GetGuid() == fcw.GetProperty("id").GetGuid());
+        }
+        catch
+        {
+            output.WriteLine(graph.Logs.Tail(80));
+            throw;
+        }
+    }
+}
