@@ -84,6 +84,7 @@ public sealed class AppearanceTtc : IDisposable
         var (mx, my) = (box.Width * 0.15 + 4, box.Height * 0.15 + 4);
         var region = new Rect((int)(centre.X - w / 2 - mx), (int)(centre.Y - h / 2 - my), (int)(w + 2 * mx), (int)(h + 2 * my))
                      & new Rect(0, 0, _gray.Width, _gray.Height);
+        if (region.Width < reference.Region.Width / 2 || region.Height < reference.Region.Height / 2) return null;
         using var roi = new Mat(_gray, region);
         using var search = roi.Resize(new Size(), reference.Factor, reference.Factor,
             reference.Factor < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear);
