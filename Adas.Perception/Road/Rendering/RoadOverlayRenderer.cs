@@ -25,14 +25,15 @@ public sealed class RoadOverlayRenderer : IDisposable
         double? egoSpeedMetersPerSecond = null)
     {
         var scale = Math.Max(0.4, frame.Height / 1080.0);
-        DrawLane(frame, lane, projection);
+        DrawLane(frame, lane, projection, lead?.InCorridor == true ? (int)lead.Box.Bottom : null);
         var warned = active.Any(a => a.Type is EventTypes.ForwardCollisionWarning or EventTypes.CloseFollowing);
         foreach (var o in objects) DrawObject(frame, o, o.TrackId == lead?.TrackId ? warned ? WarningColour : LeadColour : null, scale);
         foreach (var sign in signs.Where(s => s.IsConfirmed(signOptions))) DrawSign(frame, sign, scale);
         DrawHud(frame, lane, active, scale, egoSpeedMetersPerSecond, lead);
     }
 
-    private void DrawLane(Mat frame, LaneState lane, LaneProjection? projection)
+    /// <param name="stopRow">The lead vehicle's bottom row: the lane area is shaded up to it, not over the vehicle.</param>
+    private void DrawLane(Mat frame, LaneState lane, LaneProjection? projection, int? stopRow)
     {
         if (projection is null) return;
         var left = lane.Left is { Confidence: >= 0.5 } l ? Points(projection, l.Polynomial) : null;
@@ -41,6 +42,7 @@ public sealed class RoadOverlayRenderer : IDisposable
         {
             Point[] polygon = [.. left, .. right.Reverse()];
             var bounds = Cv2.BoundingRect(polygon) & new Rect(0, 0, frame.Width, frame.Height);
+            if (stopRow is { } row && row > bounds.Top && row < bounds.Bottom) bounds = Rect.FromLTRB(bounds.Left, row, bounds.Right, bounds.Bottom);
             if (bounds.Width > 0 && bounds.Height > 0)
             {
                 using var roi = new Mat(frame, bounds);
