@@ -47,5 +47,18 @@ public sealed class YoloxDetectorTests : IDisposable
         Assert.False(mask.Contains(new Rect2f(100, 300, 200, 150), 540));
     }
 
+    [Fact]
+    public void A_vehicle_wholly_in_the_lowest_part_of_the_frame_is_the_ego_bonnet_but_a_close_car_or_child_is_not()
+    {
+        var mask = new EgoVehicleMask();
+        Detection Box(int classId, float top, float bottom) => new(new Rect2f(100, top, 700, bottom - top), classId, "x", 0.8f);
+
+        var kept = mask.Filter([Box(CocoClasses.Car, 420, 540), Box(CocoClasses.Car, 250, 540), Box(CocoClasses.Person, 420, 540),
+            Box(CocoClasses.Car, 400, 500)], 540);
+
+        Assert.Equal([(250f, CocoClasses.Car), (420f, CocoClasses.Person), (400f, CocoClasses.Car)],
+            kept.Select(d => (d.Box.Top, d.ClassId)));
+    }
+
     public void Dispose() => _detector.Dispose();
 }
