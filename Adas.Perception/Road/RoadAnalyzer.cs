@@ -147,7 +147,6 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private List<RoadObject> AppearanceTimesToCollision(Mat image, double time,
         List<(Track Track, bool InCorridor, bool InPedestrianCorridor)> candidates)
     {
-        _appearance.BeginFrame(image);
         var measured = candidates
             .Where(c => (c.InCorridor && CocoClasses.IsVehicle(c.Track.ClassId)) || c.InPedestrianCorridor)
             .Where(c => c.Track.DistanceMeters is not null)
@@ -155,6 +154,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             .Take(MaxAppearanceTtcObjects)
             .Select(c => c.Track.Id)
             .ToHashSet();
+        if (measured.Count > 0) _appearance.BeginFrame(image);
         var objects = candidates.Select(c => RoadObject.From(c.Track, c.InCorridor, c.InPedestrianCorridor,
             measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).ToList();
         _appearance.Prune(time);

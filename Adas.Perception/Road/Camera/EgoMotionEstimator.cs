@@ -69,6 +69,7 @@ public sealed class EgoMotionEstimator : IDisposable
     /// <summary>Zeroes the hidden columns; false when more than <see cref="MaxHiddenShare"/> of the strip is hidden.</summary>
     private bool BlankHidden(IReadOnlyList<(double Left, double Right)> hidden)
     {
+        if (hidden.Count == 0) return true;
         var width = _current.Width;
         var blanked = new bool[width];
         foreach (var (left, right) in hidden)

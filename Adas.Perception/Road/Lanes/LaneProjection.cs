@@ -29,6 +29,7 @@ public sealed class LaneProjection : IDisposable
         ToBird = Cv2.GetPerspectiveTransform(source, bird);
         ToFrame = Cv2.GetPerspectiveTransform(bird, source);
         _toBird = ReadMatrix(ToBird);
+        NearStripFarRow = BirdToFrame(0.5, 1 - EgoMotionEstimator.StripFraction).Y;
         DepthMeters = camera.GroundDistance(FarRow, frameWidth, frameHeight)!.Value - camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value;
         NearWidthMeters = 2 * nearHalf * camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value / camera.FocalPixels(frameWidth);
     }
@@ -39,6 +40,9 @@ public sealed class LaneProjection : IDisposable
     public int FrameHeight { get; }
     public Size BirdSize { get; }
     public double NearRow { get; }
+
+    /// <summary>The frame row of the far edge of the near strip the ego speed is measured on.</summary>
+    public double NearStripFarRow { get; }
     public double FarRow { get; }
     public Mat ToBird { get; }
     public Mat ToFrame { get; }
@@ -67,8 +71,7 @@ public sealed class LaneProjection : IDisposable
         if (box.Bottom <= FarRow) return null;
         var (_, v) = FrameToBird(box.Left, box.Bottom);
         if (v < 1 - EgoMotionEstimator.StripFraction) return null;
-        var stripFarRow = BirdToFrame(0.5, 1 - EgoMotionEstimator.StripFraction).Y;
-        double[] rows = [Math.Min(box.Bottom, NearRow), Math.Max(box.Top, Math.Min(box.Bottom, stripFarRow))];
+        double[] rows = [Math.Min(box.Bottom, NearRow), Math.Max(box.Top, Math.Min(box.Bottom, NearStripFarRow))];
         var us = rows.SelectMany(y => new[] { FrameToBird(box.Left, y).U, FrameToBird(box.Right, y).U }).ToArray();
         var (left, right) = (us.Min(), us.Max());
         if (right < 0 || left > 1) return null;

@@ -12,11 +12,8 @@ public sealed record RoadObject(int TrackId, int ClassId, string Label, Rect2f B
 
     public static RoadObject From(Track track, bool inCorridor, bool inPedestrianCorridor, AppearanceEstimate appearance = default)
     {
-        var ttc = appearance.Estimator ?? track.Ttc;
-        return appearance.Pending
-            ? new(track.Id, track.ClassId, track.Label, track.Box, track.DistanceMeters, null, null, track.Age, inCorridor,
-                inPedestrianCorridor)
-            : new(track.Id, track.ClassId, track.Label, track.Box, track.DistanceMeters, ttc.Seconds, ttc.ScaleRate, track.Age,
-                inCorridor, inPedestrianCorridor, appearance.Estimator is not null);
+        var ttc = appearance.Pending ? null : appearance.Estimator ?? track.Ttc;
+        return new(track.Id, track.ClassId, track.Label, track.Box, track.DistanceMeters, ttc?.Seconds, ttc?.ScaleRate, track.Age,
+            inCorridor, inPedestrianCorridor, appearance.Estimator is not null);
     }
 }

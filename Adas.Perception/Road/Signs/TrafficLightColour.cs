@@ -1,3 +1,4 @@
+using Adas.Perception.Detection;
 using OpenCvSharp;
 
 namespace Adas.Perception.Road.Signs;
@@ -19,8 +20,7 @@ public sealed class TrafficLightColour : IDisposable
 
     public string? Classify(Mat frame, Rect2f box)
     {
-        var rect = new Rect((int)box.X, (int)box.Y, (int)Math.Ceiling(box.Width), (int)Math.Ceiling(box.Height))
-                   & new Rect(0, 0, frame.Width, frame.Height);
+        var rect = BoxGeometry.ToRect(box, frame.Width, frame.Height);
         if (rect.Width < 3 || rect.Height < 3) return null;
         using (var roi = new Mat(frame, rect)) Cv2.CvtColor(roi, _hsv, ColorConversionCodes.BGR2HSV);
         var red = Count(0, 10) + Count(170, 180);

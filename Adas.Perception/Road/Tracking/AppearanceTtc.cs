@@ -1,3 +1,4 @@
+using Adas.Perception.Detection;
 using OpenCvSharp;
 
 namespace Adas.Perception.Road.Tracking;
@@ -72,9 +73,8 @@ public sealed class AppearanceTtc : IDisposable
     }
 
     /// <summary>The central 80 % of the box: the object, with little of the background around it.</summary>
-    private Rect Inner(Rect2f box) =>
-        new Rect((int)(box.X + box.Width * 0.1), (int)(box.Y + box.Height * 0.1), (int)(box.Width * 0.8), (int)(box.Height * 0.8))
-        & new Rect(0, 0, _gray.Width, _gray.Height);
+    private Rect Inner(Rect2f box) => BoxGeometry.ToRect(
+        new Rect2f(box.X + box.Width * 0.1f, box.Y + box.Height * 0.1f, box.Width * 0.8f, box.Height * 0.8f), _gray.Width, _gray.Height);
 
     private double? MeasureScale(Sample reference, Rect2f box)
     {
@@ -82,8 +82,8 @@ public sealed class AppearanceTtc : IDisposable
         var centre = new Point2f(box.X + box.Width / 2, box.Y + box.Height / 2);
         var (w, h) = (reference.Region.Width * expected * (1 + SearchRange), reference.Region.Height * expected * (1 + SearchRange));
         var (mx, my) = (box.Width * 0.15 + 4, box.Height * 0.15 + 4);
-        var region = new Rect((int)(centre.X - w / 2 - mx), (int)(centre.Y - h / 2 - my), (int)(w + 2 * mx), (int)(h + 2 * my))
-                     & new Rect(0, 0, _gray.Width, _gray.Height);
+        var region = BoxGeometry.ToRect(new Rect2f((float)(centre.X - w / 2 - mx), (float)(centre.Y - h / 2 - my), (float)(w + 2 * mx),
+            (float)(h + 2 * my)), _gray.Width, _gray.Height);
         if (region.Width < reference.Region.Width / 2 || region.Height < reference.Region.Height / 2) return null;
         using var roi = new Mat(_gray, region);
         using var search = roi.Resize(new Size(), reference.Factor, reference.Factor,
