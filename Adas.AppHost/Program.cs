@@ -1,62 +1,31 @@
-using System.Runtime.InteropServices;
 using Adas.AppHost;
-using Adas.AppHost.Hosting;
+using Adas.AppHost.Database;
+using Adas.AppHost.Redis;
+using Adas.AppHost.Services;
+using Adas.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
 
-LaunchOptions options;
-try
-{
-    options = LaunchConfiguration.FromEnvironment();
-}
-catch (LaunchException ex)
-{
-    Console.Error.WriteLine($"Launch failed: {ex.Message}");
-    return 1;
-}
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AdasSettings.From(builder.Configuration, builder.AppHostDirectory);
+DataFolder.EnsureOwnerOnly(settings.DataDirectory);
 
-using var shutdown = new CancellationTokenSource();
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+var redis = builder.AddAdasRedis(settings);
+var database = builder.AddAdasDatabase(settings);
 
-await using var topology = AdasTopology.Build(options);
-try
-{
-    await topology.StartAsync(shutdown.Token);
-}
-catch (LaunchException ex)
-{
-    Console.Error.WriteLine($"Launch failed: {ex.Message}");
-    return 1;
-}
-catch (OperationCanceledException)
-{
-    return 130;
-}
+var migrations = builder.AddProject<Projects.Adas_MigrationService>(ResourceNames.Migrations)
+    .WithAdasEnvironment(settings, database);
 
-Console.WriteLine($"""
+builder.AddProject<Projects.Adas_Api>(ResourceNames.Api, launchProfileName: null)
+    .WithHttpEndpoint(port: settings.ApiPort, isProxied: false)
+    .WithAdasEnvironment(settings, database)
+    .AfterMigrations(migrations, redis);
 
-    ADAS is running.
-      API:      {topology.Api.Url}
-      API docs: {topology.Api.Url}/docs
-      Worker:   {topology.Worker.Url}
-      Database: {topology.Database.Description}
-      Redis:    {topology.Redis.ConnectionString}{(topology.Redis.IsExternal ? " (external)" : $" (data in {topology.Redis.DataDirectory})")}
-      Data:     {options.DataDirectory}
-    Press Ctrl+C to stop everything.
+builder.AddProject<Projects.Adas_Worker>(ResourceNames.Worker, launchProfileName: null)
+    .WithHttpEndpoint()
+    .WithReplicas(settings.WorkerReplicas)
+    .WithAdasEnvironment(settings, database)
+    .AfterMigrations(migrations, redis);
 
-    """);
+builder.Services.AddHostedService<ResourceStateReporter>();
 
-try
-{
-    await Task.Delay(Timeout.Infinite, shutdown.Token);
-}
-catch (OperationCanceledException)
-{
-}
-Console.WriteLine("Stopping worker, api, redis...");
-return 0;
-
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    shutdown.Cancel();
-}
+builder.Build().Run();

@@ -11,7 +11,6 @@ public static class ResourceNames
 
     public const string DbProviderVariable = "ADAS_DB_PROVIDER";
     public const string DataDirVariable = "ADAS_DATA_DIR";
-    public const string ParentPidVariable = "ADAS_PARENT_PID";
     public const string AdminEmailVariable = "ADAS_ADMIN_EMAIL";
     public const string AdminPasswordVariable = "ADAS_ADMIN_PASSWORD";
 }

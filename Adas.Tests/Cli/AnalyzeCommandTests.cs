@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Adas.AppHost;
-using Adas.AppHost.Hosting;
 using Adas.Tests.Infrastructure;
 
 namespace Adas.Tests.Cli;
@@ -12,7 +10,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     private readonly string _directory = TestPaths.NewTempDirectory("analyze-cli");
 
     private static readonly string WorkerDll = Path.Combine(TestPaths.RepositoryRoot, "Adas.Worker", "bin",
-        RepositoryLocator.BuildConfiguration(typeof(AdasTopology).Assembly), "net10.0", "Adas.Worker.dll");
+        TestPaths.BuildConfiguration, "net10.0", "Adas.Worker.dll");
 
     [Fact]
     public async Task Analyzes_a_dashcam_clip_into_an_annotated_video_events_and_results()

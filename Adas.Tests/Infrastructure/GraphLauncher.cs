@@ -1,44 +1,44 @@
-using Adas.AppHost;
-using Adas.AppHost.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Adas.Tests.Infrastructure;
 
-/// <summary>
-/// Starts the real graph (child redis-server, migrations, api, worker) through the launcher's own topology,
-/// in a fresh data folder and on free ports, the way Aspire's testing builder runs the real AppHost.
-/// </summary>
+/// <summary>Starts the real AppHost (Aspire's testing builder): redis-server, migrations, api and worker, with the test's settings.</summary>
 public static class GraphLauncher
 {
     public const string AdminEmail = "admin@tests.local";
     public const string AdminPassword = "Tests-Admin-Passw0rd!";
 
-    public static LaunchOptions DefaultOptions(CapturingLogSink logs) => new()
-    {
-        RepositoryRoot = TestPaths.RepositoryRoot,
-        DataDirectory = TestPaths.NewTempDirectory("adas-graph"),
-        Configuration = RepositoryLocator.BuildConfiguration(typeof(AdasTopology).Assembly),
-        ApiPort = 0,
-        Environment = "Development",
-        HealthTimeout = TimeSpan.FromSeconds(90),
-        Logs = logs,
-        ExtraEnvironment = new Dictionary<string, string>
-        {
-            ["ADAS_ADMIN_EMAIL"] = AdminEmail,
-            ["ADAS_ADMIN_PASSWORD"] = AdminPassword,
-        },
-    };
+    public static GraphOptions DefaultOptions() => new GraphOptions()
+        .With("ADAS_ADMIN_EMAIL", AdminEmail)
+        .With("ADAS_ADMIN_PASSWORD", AdminPassword);
 
-    public static async Task<AdasTopology> StartAsync(LaunchOptions options, CancellationToken cancellationToken)
+    /// <summary>Starts the graph; the resources then come up in their order (use <see cref="RunningGraph.WaitUntilReadyAsync"/>).</summary>
+    public static async Task<RunningGraph> StartAsync(GraphOptions options, CancellationToken cancellationToken)
     {
-        var topology = AdasTopology.Build(options);
+        var logs = new CapturingLogSink();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Adas_AppHost>(options.ToArguments(),
+            (app, host) =>
+            {
+                app.DisableDashboard = true;
+                host.EnvironmentName = "Development";
+            }, cancellationToken);
+        // The services' output goes to the test's log sink (shown when a test fails), not to the test runner's console.
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("System.Net.Http", LogLevel.Warning));
+        var app = await builder.BuildAsync(cancellationToken);
+        var graph = new RunningGraph(app, options, logs);
         try
         {
-            await topology.StartAsync(cancellationToken);
-            return topology;
+            await app.StartAsync(cancellationToken);
+            return graph;
         }
         catch
         {
-            await topology.DisposeAsync();
+            await graph.DisposeAsync();
             throw;
         }
     }

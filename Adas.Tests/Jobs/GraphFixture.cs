@@ -1,47 +1,43 @@
 using System.Net.Http.Json;
-using Adas.AppHost;
 using Adas.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Adas.Tests.Jobs;
 
-/// <summary>One running graph shared by the job tests (they run one after another in this collection).</summary>
+/// <summary>One running graph (the real AppHost, one worker) shared by the job tests (they run one after another in this collection).</summary>
 public sealed class GraphFixture : IAsyncLifetime
 {
     public const long MaxUploadBytes = 40L * 1024 * 1024;
-    public CapturingLogSink Logs { get; } = new();
-    public AdasTopology Topology { get; private set; } = null!;
+    public RunningGraph Graph { get; private set; } = null!;
+    public CapturingLogSink Logs => Graph.Logs;
     public HttpClient Api { get; private set; } = null!;
     public string WorkDirectory { get; } = TestPaths.NewTempDirectory("adas-media");
 
+    /// <summary>Short queue timeouts so takeover, retries and reconciliation happen within a test.</summary>
+    public static GraphOptions FastQueueOptions() => GraphLauncher.DefaultOptions()
+        .With("ServiceConfiguration:Jobs:ClaimIdleTimeout", "00:00:04")
+        .With("ServiceConfiguration:Jobs:ReconcileInterval", "00:00:02")
+        .With("ServiceConfiguration:Jobs:ReconcileGrace", "00:00:01")
+        .With("ServiceConfiguration:Jobs:RetryBaseDelay", "00:00:01")
+        .With("ServiceConfiguration:Uploads:MaxBytes", MaxUploadBytes.ToString())
+        .With("ServiceConfiguration:Jwt:AccessTokenMinutes", "120");
+
     public async ValueTask InitializeAsync()
     {
-        var options = GraphLauncher.DefaultOptions(Logs) with
+        Graph = await GraphLauncher.StartAsync(FastQueueOptions(), CancellationToken.None);
+        try
         {
-            ExtraEnvironment = new Dictionary<string, string>(GraphLauncher.DefaultOptions(Logs).ExtraEnvironment)
-            {
-                ["Jobs__ClaimIdleTimeout"] = "00:00:04",
-                ["Jobs__ReconcileInterval"] = "00:00:02",
-                ["Jobs__ReconcileGrace"] = "00:00:01",
-                ["Jobs__RetryBaseDelay"] = "00:00:01",
-                ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(),
-                ["Jwt__AccessTokenMinutes"] = "120",
-            },
-        };
-        Topology = await GraphLauncher.StartAsync(options, CancellationToken.None);
-        Api = await LoginAsync(GraphLauncher.AdminEmail, GraphLauncher.AdminPassword);
+            await Graph.WaitUntilReadyAsync(CancellationToken.None);
+            Api = await LoginAsync(GraphLauncher.AdminEmail, GraphLauncher.AdminPassword);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"the graph did not start:{Environment.NewLine}{Graph.Logs.Tail(80)}", ex);
+        }
     }
 
     /// <summary>A client for the API carrying the user's access token.</summary>
-    public async Task<HttpClient> LoginAsync(string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(Topology.Api.Url), Timeout = TimeSpan.FromMinutes(2) };
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> LoginAsync(string email, string password) => Graph.LoginAsync(email, password);
 
     /// <summary>Creates a user through the admin API and returns a client logged in as them.</summary>
     public async Task<HttpClient> NewUserAsync(string role)
@@ -55,15 +51,15 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Api.Dispose();
-        await Topology.DisposeAsync();
-        Directory.Delete(Topology.Options.DataDirectory, recursive: true);
+        Api?.Dispose();
+        await Graph.DisposeAsync();
+        Directory.Delete(Graph.DataDirectory, recursive: true);
         Directory.Delete(WorkDirectory, recursive: true);
     }
 
     public SqliteConnection OpenDatabase()
     {
-        var connection = new SqliteConnection(Topology.Database.ConnectionString);
+        var connection = new SqliteConnection(Graph.DatabaseConnectionString);
         connection.Open();
         return connection;
     }
@@ -82,7 +78,7 @@ public sealed class GraphFixture : IAsyncLifetime
         if (Api.DefaultRequestHeaders.Authorization is { } auth) socket.Options.SetRequestHeader("Authorization", auth.ToString());
     }
 
-    public string StorageDirectory => Path.Combine(Topology.Options.DataDirectory, "storage");
+    public string StorageDirectory => Path.Combine(Graph.DataDirectory, "storage");
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using Adas.ServiceDefaults;
 using System.Net;
 using Adas.Tests.Infrastructure;
 
@@ -54,7 +55,7 @@ public sealed class JobLifecycleTests(GraphFixture graph, ITestOutputHelper outp
     public async Task Video_download_is_409_until_the_job_has_completed_and_404_for_unknown_jobs()
     {
         var clip = await MediaFactory.LongHighwayClipAsync(graph.WorkDirectory, 3);
-        await graph.Topology.Worker.StopAsync();
+        await graph.Graph.StopAsync(ResourceNames.Worker);
         try
         {
             var id = await graph.Api.UploadJobAsync(clip);
@@ -68,7 +69,7 @@ public sealed class JobLifecycleTests(GraphFixture graph, ITestOutputHelper outp
         }
         finally
         {
-            await graph.Topology.Worker.StartAsync(CancellationToken.None);
+            await graph.Graph.StartAsync(ResourceNames.Worker);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class LiveUpdatesTests(GraphFixture graph)
     {
         using var socket = new ClientWebSocket();
         graph.ConfigureSocket(socket);
-        await socket.ConnectAsync(new Uri(graph.Topology.Api.Url.Replace("http", "ws") + "/api/jobs/live"), CancellationToken.None);
+        await socket.ConnectAsync(new Uri(graph.Graph.ApiUrl.ToString().Replace("http", "ws").TrimEnd('/') + "/api/jobs/live"), CancellationToken.None);
         var clip = await MediaFactory.UniqueTestClipAsync(graph.WorkDirectory, "live", seconds: 2);
         var id = await graph.Api.UploadJobAsync(clip);
 

@@ -41,8 +41,11 @@ public sealed class QueueReconciler(IServiceScopeFactory scopes, JobQueue queue,
         if (queued.Count == 0) return 0;
         var known = await queue.KnownJobIdsAsync();
         var lost = queued.Where(id => !known.Contains(id)).ToList();
-        foreach (var jobId in lost) await queue.EnqueueAsync(jobId);
-        if (lost.Count > 0) logger.LogWarning("Re-enqueued {Count} queued job(s) that Redis had lost", lost.Count);
+        foreach (var jobId in lost)
+        {
+            await queue.EnqueueAsync(jobId);
+            logger.LogWarning("Re-enqueued job {JobId} that Redis had lost", jobId);
+        }
         return lost.Count;
     }
 }
