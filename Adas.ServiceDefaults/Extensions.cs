@@ -15,6 +15,7 @@ public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+    private const string MetricsEndpointPath = "/metrics";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -42,14 +43,18 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Adas.*"))
+                .AddMeter("Adas.*")
+                // For deployments without Aspire: the same metrics for Prometheus at /metrics.
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Adas.*")
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                    && !context.Request.Path.StartsWithSegments(MetricsEndpointPath))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -74,6 +79,7 @@ public static class Extensions
         {
             Predicate = registration => registration.Tags.Contains("live"),
         });
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         return app;
     }
 }

@@ -11,6 +11,7 @@ builder.AddWorkerServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseQueueGauges();
 
 await app.RunAsync();
 return 0;

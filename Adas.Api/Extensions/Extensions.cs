@@ -14,7 +14,7 @@ public static class Extensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddAdasData(builder.Configuration);
-        builder.Services.AddAdasRedis(builder.Configuration);
+        builder.AddAdasRedis();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<JobVisibility>();

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Adas.Data.Telemetry;
 using StackExchange.Redis;
 
 namespace Adas.Data.Queue;
@@ -29,9 +31,15 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
         }
     }
 
+    /// <summary>Puts the job on the stream with the current trace context, so its processing joins the caller's trace.</summary>
     public async Task EnqueueAsync(Guid jobId)
     {
-        await Db.StreamAddAsync(StreamKey, JobIdField, jobId.ToString());
+        using var activity = JobTelemetry.ActivitySource.StartActivity("enqueue job", ActivityKind.Producer);
+        activity?.SetTag("adas.job.id", jobId.ToString());
+        NameValueEntry[] fields = Activity.Current is { } current
+            ? [new(JobIdField, jobId.ToString()), new(JobTelemetry.TraceParentField, current.Id), new(JobTelemetry.TraceStateField, current.TraceStateString ?? "")]
+            : [new(JobIdField, jobId.ToString())];
+        await Db.StreamAddAsync(StreamKey, fields);
         await redis.GetSubscriber().PublishAsync(WakeChannel, jobId.ToString());
     }
 
@@ -64,6 +72,13 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
             if (Guid.TryParse(member.ToString(), out var id)) ids.Add(id);
         return ids;
     }
+
+    /// <summary>The trace context the message was enqueued under, if any.</summary>
+    public static ActivityContext ParentContext(StreamEntry entry) =>
+        entry[JobTelemetry.TraceParentField] is { IsNullOrEmpty: false } parent
+        && ActivityContext.TryParse(parent.ToString(), entry[JobTelemetry.TraceStateField].ToString(), out var context)
+            ? context
+            : default;
 
     public async Task AcknowledgeAsync(RedisValue messageId)
     {

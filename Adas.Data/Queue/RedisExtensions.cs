@@ -1,7 +1,7 @@
+using Adas.Data.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
+using Microsoft.Extensions.Hosting;
 
 namespace Adas.Data.Queue;
 
@@ -9,17 +9,18 @@ public static class RedisExtensions
 {
     public const string ConnectionName = "redis";
 
-    /// <summary>Registers one shared Redis connection (from ConnectionStrings:redis) and a health check on it.</summary>
-    public static IServiceCollection AddAdasRedis(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The shared Redis connection from ConnectionStrings:redis, the Aspire way (health check, tracing, logging),
+    /// and the job queue on it.
+    /// </summary>
+    public static IHostApplicationBuilder AddAdasRedis(this IHostApplicationBuilder builder)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} is not set; start the system with the launcher (Adas.AppHost) or set it to host:port.");
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        services.AddSingleton<JobQueue>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
-        return services;
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionName)))
+            throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} is not set; start the system with the AppHost (scripts/run) or set it to host:port[,password=...].");
+        // A Redis that is briefly away (restarted, wiped) must not stop the services: they reconnect by themselves.
+        builder.AddRedisClient(ConnectionName, configureOptions: options => options.AbortOnConnectFail = false);
+        builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<JobMetrics>();
+        return builder;
     }
 }

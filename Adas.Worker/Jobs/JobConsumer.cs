@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Adas.Data.Queue;
+using Adas.Data.Telemetry;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -79,6 +81,10 @@ public sealed class JobConsumer(IConnectionMultiplexer redis, JobQueue queue, Jo
             return;
         }
 
+        using var activity = JobTelemetry.ActivitySource.StartActivity("process job", ActivityKind.Consumer, JobQueue.ParentContext(entry));
+        activity?.SetTag("adas.job.id", jobId.ToString());
+        activity?.SetTag("adas.job.taken_over", takenOver);
+        logger.LogInformation("Processing job {JobId} in trace {TraceId}", jobId, activity?.TraceId.ToString() ?? "(none)");
         var cancellation = running.Start(jobId);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = KeepClaimedAsync(entry.Id, heartbeatStop.Token);
@@ -94,6 +100,7 @@ public sealed class JobConsumer(IConnectionMultiplexer redis, JobQueue queue, Jo
             running.Finish(jobId);
         }
 
+        activity?.SetTag("adas.job.outcome", outcome.ToString());
         if (outcome == JobOutcome.Released) await queue.EnqueueAsync(jobId);
         await queue.AcknowledgeAsync(entry.Id);
     }

@@ -5,6 +5,7 @@ using Adas.Data.Entities;
 using Adas.Data.Models;
 using Adas.Perception;
 using Adas.Data.Queue;
+using Adas.Data.Telemetry;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Video;
@@ -18,7 +19,7 @@ public enum JobOutcome { Completed, Failed, RetryScheduled, Cancelled, Released,
 
 /// <summary>Runs one job: claims it, analyses the video, writes the results and the final state.</summary>
 public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, AnalyzerFactory analyzers, DataPaths paths,
-    IOptions<JobOptions> options, ILogger<JobProcessor> logger)
+    IOptions<JobOptions> options, JobMetrics metrics, ILogger<JobProcessor> logger)
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -28,6 +29,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
     {
         var job = await ClaimAsync(jobId, takenOver);
         if (job is null) return JobOutcome.Skipped;
+        metrics.Started(job.VideoType);
 
         var resultsDir = paths.ResultsFor(jobId);
         var partial = Path.Combine(resultsDir, "annotated.part.mp4");
@@ -50,6 +52,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
                 throw new VideoDecodeException($"The video is too short to analyse: {result.FramesProcessed} frame(s); at least {options.Value.MinimumFrames} are needed.");
             File.Move(partial, final, overwrite: true);
             await CompleteAsync(job, result, models, final, clock.Elapsed, linked.Token);
+            metrics.Completed(job.VideoType, clock.Elapsed, result.FramesProcessed,
+                result.Output.Events.Select(e => (e.Type, e.Severity.ToString().ToLowerInvariant())));
             logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s, {Events} events",
                 jobId, result.FramesProcessed, clock.Elapsed.TotalSeconds, result.Output.Events.Count);
             return JobOutcome.Completed;
@@ -70,7 +74,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         catch (VideoDecodeException ex)
         {
             DeleteDirectory(resultsDir);
-            await FailAsync(jobId, ex.Message, clock.Elapsed);
+            await FailAsync(jobId, job.VideoType, ex.Message, clock.Elapsed);
             return JobOutcome.Failed;
         }
         catch (Exception ex)
@@ -80,7 +84,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             var reason = $"Attempt {job.Attempts} failed: {ex.GetBaseException().Message}";
             if (job.Attempts >= options.Value.MaxAttempts)
             {
-                await FailAsync(jobId, $"Gave up after {job.Attempts} attempts. {reason}", clock.Elapsed);
+                await FailAsync(jobId, job.VideoType, $"Gave up after {job.Attempts} attempts. {reason}", clock.Elapsed);
                 return JobOutcome.Failed;
             }
             await SetQueuedAsync(jobId, reason);
@@ -109,7 +113,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         if (job.Attempts > options.Value.MaxAttempts)
         {
             // Taken over more often than allowed: this video keeps killing workers.
-            await FailAsync(jobId, $"Gave up after {job.Attempts - 1} attempts: the worker stopped while processing this video each time.", TimeSpan.Zero);
+            await FailAsync(jobId, job.VideoType, $"Gave up after {job.Attempts - 1} attempts: the worker stopped while processing this video each time.", TimeSpan.Zero);
             return null;
         }
         await queue.PublishProgressAsync(new JobProgress(jobId, "processing", 0));
@@ -149,8 +153,9 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         await queue.PublishProgressAsync(new JobProgress(job.Id, "completed", 100));
     }
 
-    private async Task FailAsync(Guid jobId, string message, TimeSpan elapsed)
+    private async Task FailAsync(Guid jobId, VideoType videoType, string message, TimeSpan elapsed)
     {
+        metrics.Failed(videoType);
         logger.LogWarning("Job {JobId} failed: {Message}", jobId, message);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();

@@ -3,6 +3,7 @@ using Adas.Api.Extensions;
 using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
+using Adas.Data.Telemetry;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Adas.Api.Features.Jobs.Create;
 /// <c>vehicleId</c>) and queues its analysis: 202 with the job, or 200 with the finished job when the same
 /// content of the same type was already analysed for the same owner.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, IOptions<UploadOptions> options)
+public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, JobMetrics metrics,
+    IOptions<UploadOptions> options)
     : EndpointWithoutRequest<JobResponse>
 {
     public override void Configure()
@@ -60,6 +62,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
             db.VideoJobs.Add(job);
             await db.SaveChangesAsync(ct);
             await queue.EnqueueAsync(job.Id);
+            metrics.Queued(videoType, video.SizeBytes);
             await Send.ResultAsync(TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, video)));
         }
         catch (UploadProblem problem)
