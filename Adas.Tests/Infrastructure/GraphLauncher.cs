@@ -13,7 +13,10 @@ public static class GraphLauncher
 
     public static GraphOptions DefaultOptions() => new GraphOptions()
         .With("ADAS_ADMIN_EMAIL", AdminEmail)
-        .With("ADAS_ADMIN_PASSWORD", AdminPassword);
+        .With("ADAS_ADMIN_PASSWORD", AdminPassword)
+        // The testing builder runs no dashboard, yet points the services' OTLP exporter at it; exporting into
+        // nothing (with retries) holds a stopping service past DCP's stop timeout.
+        .With("ServiceConfiguration:OTEL_EXPORTER_OTLP_ENDPOINT", "");
 
     /// <summary>Starts the graph; the resources then come up in their order (use <see cref="RunningGraph.WaitUntilReadyAsync"/>).</summary>
     public static async Task<RunningGraph> StartAsync(GraphOptions options, CancellationToken cancellationToken)
