@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Adas.ServiceDefaults;
 using Adas.Tests.Infrastructure;
+using Adas.Tests.Jobs;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Adas.Tests.Graph;
 
 /// <summary>Bad configuration fails the resource that meets it, with a message naming the cause; its dependents never start; nothing is left running.</summary>
+// One AppHost at a time: DCP reuses a stopped resource's port on restart, which another running graph could take.
+[Collection(GraphCollection.Name)]
 public sealed class LaunchFailureTests(ITestOutputHelper output)
 {
     private static readonly string[] Failed = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Adas.ServiceDefaults;
 using Adas.Tests.Infrastructure;
+using Adas.Tests.Jobs;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,8 @@ using StackExchange.Redis;
 namespace Adas.Tests.Graph;
 
 /// <summary>The real AppHost: redis, adasdb, migrations (run to completion), api and worker healthy; nothing outlives it.</summary>
+// One AppHost at a time: DCP reuses a stopped resource's port on restart, which another running graph could take.
+[Collection(GraphCollection.Name)]
 public sealed class WholeGraphTests(ITestOutputHelper output)
 {
     private static readonly string[] ExpectedTables =

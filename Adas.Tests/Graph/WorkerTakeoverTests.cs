@@ -8,6 +8,8 @@ using StackExchange.Redis;
 namespace Adas.Tests.Graph;
 
 /// <summary>Two worker replicas on one consumer group: when the one running a job dies, the other finishes it, once.</summary>
+// One AppHost at a time: DCP reuses a stopped resource's port on restart, which another running graph could take.
+[Collection(GraphCollection.Name)]
 public sealed class WorkerTakeoverTests(ITestOutputHelper output)
 {
     [Fact]
