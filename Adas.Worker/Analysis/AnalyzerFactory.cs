@@ -35,7 +35,7 @@ public sealed class AnalyzerFactory(PerceptionModels models)
         var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
             Classes = new HashSet<int> { options.PhoneClassId },
-            ScoreThreshold = options.PhoneMinScore,
+            ScoreThreshold = Math.Min(options.PhoneMinScore, options.PhoneNearFaceMinScore),
             IntraOpThreads = 1,
         });
         return new DriverAnalyzer(models, options, phones);
