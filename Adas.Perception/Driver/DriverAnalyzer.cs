@@ -28,7 +28,8 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
-    private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedPhones = new();
+    private readonly PreparedResults<PhoneSearchResult> _preparedPhones = new();
+    private readonly PhoneSearch? _phoneSearch;
     private readonly SceneCutDetector _cuts;
     private StageTimings _timings = new();
     private DriverSignalTracker _tracker;
@@ -50,6 +51,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _options = options;
         _reader = new DriverFaceReader(models, options);
         _phoneDetector = phoneDetector;
+        if (phoneDetector is not null) _phoneSearch = new PhoneSearch(phoneDetector, options.PhoneHeadZoom);
         _selector = new DriverFaceSelector(options.FaceBoxSmoothing, options.FaceScoreThreshold);
         _phoneProximity = new PhoneProximity(options);
         _tracker = new DriverSignalTracker(options);
@@ -63,6 +65,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _face = null;
         _faceHeld = _obstructed = false;
         _phones = [];
+        _phoneSearch?.Reset();
         _frames = _landmarkRuns = 0;
         _landmarkInterval = Math.Max(1, (int)Math.Round(info.Fps / Math.Max(1e-3, _options.LandmarkRunsPerSecond), MidpointRounding.AwayFromZero));
         _reading = null;
@@ -80,7 +83,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     /// </summary>
     public void Prepare(VideoFrame frame)
     {
-        if (_phoneDetector is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
+        if (_phoneSearch is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
     public void ProcessFrame(VideoFrame frame)
@@ -98,8 +101,8 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
             fresh = true;
         }
         else _reading = _reading with { Face = _face };
-        if (_phoneDetector is not null && IsPhoneFrame(frame))
-            _phones = _phoneProximity.PhonesNearDriver(_preparedPhones.Take(frame.Index, () => DetectPhones(frame)), _face?.Box,
+        if (_phoneSearch is not null && IsPhoneFrame(frame))
+            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(_preparedPhones.Take(frame.Index, () => DetectPhones(frame))), _face?.Box,
                 image.Size());
         // The signals advance with each landmark reading (and every frame without a face), so durations stay exact
         // and a held reading is never counted twice.
@@ -119,6 +122,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private void StartNewScene()
     {
         _face = null;
+        _phoneSearch?.ForgetHead();
         _reading = null;
         _faceHeld = false;
         _detectNow = true;
@@ -166,8 +170,8 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
 
     private bool IsPhoneFrame(VideoFrame frame) => frame.Index % Math.Max(1, _options.PhoneDetectionInterval) == 0;
 
-    private IReadOnlyList<Detection.Detection> DetectPhones(VideoFrame frame) => _timings.Measure(PhoneStage,
-        () => PhoneSearch.Detect(_phoneDetector!, frame.Image, Volatile.Read(ref _face)?.Box, _options.PhoneHeadZoom));
+    private PhoneSearchResult DetectPhones(VideoFrame frame) => _timings.Measure(PhoneStage, () => _phoneSearch!.Detect(frame.Image,
+        Volatile.Read(ref _face)?.Box, frame.Index / Math.Max(1, _options.PhoneDetectionInterval)));
 
     public void Dispose()
     {
