@@ -4,6 +4,7 @@ using Adas.Perception.Driver.Rendering;
 using Adas.Perception.Driver.Signals;
 using Adas.Perception.Driver.Vision;
 using Adas.Perception.Video;
+using OpenCvSharp;
 
 namespace Adas.Perception.Driver;
 
@@ -21,6 +22,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     public const string SignalsStage = "signals";
     public const string PhoneStage = "phone";
     public const string RenderStage = "render";
+    private const float MinPreparedFaceOverlap = 0.5f;
 
     private readonly DriverOptions _options;
     private readonly DriverFaceReader _reader;
@@ -29,6 +31,8 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
     private readonly PreparedResults<PhoneSearchResult> _preparedPhones = new();
+    private readonly PreparedResults<FaceReading> _preparedReadings = new();
+    private readonly Lock _landmarkLock = new();
     private readonly PhoneSearch? _phoneSearch;
     private readonly SceneCutDetector _cuts;
     private StageTimings _timings = new();
@@ -75,14 +79,17 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _cuts.Reset();
         _snapshots.Reset();
         _preparedPhones.Clear();
+        _preparedReadings.Clear();
     }
 
     /// <summary>
-    /// The phone detector (YOLOX) runs here, overlapping the face work of the previous frame (so it zooms on the
-    /// head where it was a frame ago).
+    /// The heavy, read-only work runs here, on the prepare thread, overlapping the face search and drawing of earlier
+    /// frames: the landmark models on the face where it was last seen (a few frames ago at most; a reading whose face
+    /// no longer matches is redone on the spot) and the phone detector.
     /// </summary>
     public void Prepare(VideoFrame frame)
     {
+        if (IsLandmarkFrame(frame) && Volatile.Read(ref _face) is { } face) _preparedReadings.Add(frame.Index, ReadLandmarks(frame.Image, face));
         if (_phoneSearch is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
@@ -94,9 +101,13 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _timings.Measure(FaceStage, () => LocateFace(frame));
         var fresh = false;
         if (_face is null) _reading = null;
-        else if (_reading is null || frame.Index % _landmarkInterval == 0)
+        else if (_reading is null || IsLandmarkFrame(frame))
         {
-            _reading = _timings.Measure(LandmarksStage, () => _reader.Read(image, _face));
+            var face = _face;
+            var prepared = _preparedReadings.Take(frame.Index, () => ReadLandmarks(image, face));
+            _reading = DriverFaceSelector.Iou(prepared.Face.Box, face.Box) >= MinPreparedFaceOverlap
+                ? prepared with { Face = face }
+                : ReadLandmarks(image, face);
             _landmarkRuns++;
             fresh = true;
         }
@@ -166,6 +177,13 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         }
         else if (_face is not null && time - _faceSeenAt <= _options.FaceHoldSeconds) _faceHeld = true;
         else _face = null;
+    }
+
+    private bool IsLandmarkFrame(VideoFrame frame) => frame.Index % _landmarkInterval == 0;
+
+    private FaceReading ReadLandmarks(Mat image, FaceCandidate face)
+    {
+        lock (_landmarkLock) return _timings.Measure(LandmarksStage, () => _reader.Read(image, face));
     }
 
     private bool IsPhoneFrame(VideoFrame frame) => frame.Index % Math.Max(1, _options.PhoneDetectionInterval) == 0;

@@ -64,8 +64,8 @@ public sealed record DriverOptions
     public double BlinkBaselineFraction { get; init; } = 0.8;
 
     /// <summary>
-    /// Slow blinks: closures of at least this long (shorter than a microsleep) are a drowsiness sign; an alert
-    /// driver's blinks last 0.1-0.4 s.
+    /// Slow blinks: lids down (below the blink level, closing fully on the way) at least this long are a drowsiness
+    /// sign; an alert driver's blinks last 0.1-0.4 s.
     /// </summary>
     public double LongClosureSeconds { get; init; } = 0.5;
     public int LongClosuresForDrowsiness { get; init; } = 2;

@@ -21,6 +21,7 @@ public sealed class DriverSignals
     private double _closedSeconds;
     private bool _blinking;
     private double _blinkSeconds;
+    private bool _blinkClosed;
     private bool _offRoad;
     private double _offRoadSeconds;
     private double _lastFaceTime = double.NegativeInfinity;
@@ -54,8 +55,8 @@ public sealed class DriverSignals
         _yawn.Reset();
         _head.Reset();
         // A closure cut off by the edit still happened.
-        if (_eyesClosed && _closedSeconds + 1e-9 >= _options.LongClosureSeconds && _lastTime is { } last) _longClosures.Enqueue(last);
-        _eyesClosed = _blinking = _offRoad = false;
+        if (IsSlowBlink() && _lastTime is { } last) _longClosures.Enqueue(last);
+        _eyesClosed = _blinking = _blinkClosed = _offRoad = false;
         _closedSeconds = _blinkSeconds = _offRoadSeconds = 0;
     }
 
@@ -79,7 +80,7 @@ public sealed class DriverSignals
         var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_yawn.EyesUnreadable(m.Time);
 
         UpdateEyes(m.Time, eyesReadable, ear, threshold, duration);
-        UpdateBlink(eyesReadable, ear, duration);
+        UpdateBlink(m.Time, eyesReadable, ear, duration);
         _perclos.Add(m.Time, duration, counted: eyesReadable, flagged: _eyesClosed);
         var eyesNotOpen = face && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
         _head.Update(m.Time, face, pitch, eyesNotOpen, duration);
@@ -111,17 +112,27 @@ public sealed class DriverSignals
     private void UpdateEyes(double time, bool readable, double ear, double threshold, double duration)
     {
         var closed = readable && ear < (_eyesClosed ? threshold + _options.EyesReopenMargin : threshold);
-        if (!closed && _eyesClosed && _closedSeconds + 1e-9 >= _options.LongClosureSeconds) _longClosures.Enqueue(time);
         while (_longClosures.Count > 0 && _longClosures.Peek() < time - _options.LongClosureWindowSeconds) _longClosures.Dequeue();
         _closedSeconds = closed ? _closedSeconds + duration : 0;
         _eyesClosed = closed;
     }
 
-    private void UpdateBlink(bool readable, double ear, double duration)
+    /// <summary>
+    /// A slow blink: the lids down (below the blink level) for at least <see cref="DriverOptions.LongClosureSeconds"/>,
+    /// closing fully on the way; lids held low without closing (squinting into the sun) are not one.
+    /// </summary>
+    private bool IsSlowBlink() => _blinking && _blinkClosed && _blinkSeconds + 1e-9 >= _options.LongClosureSeconds;
+
+    private void UpdateBlink(double time, bool readable, double ear, double duration)
     {
         var dipping = readable && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
         if (dipping) _blinkSeconds += duration;
-        else if (_blinking) Blinks.ClosureEnded(_blinkSeconds);
+        else if (_blinking)
+        {
+            Blinks.ClosureEnded(_blinkSeconds);
+            if (IsSlowBlink()) _longClosures.Enqueue(time);
+        }
+        _blinkClosed = dipping && (_blinkClosed || _eyesClosed);
         if (!dipping) _blinkSeconds = 0;
         _blinking = dipping;
     }
