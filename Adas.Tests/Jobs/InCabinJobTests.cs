@@ -21,6 +21,8 @@ public sealed class InCabinJobTests(GraphFixture graph, ITestOutputHelper output
             var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(2));
             Assert.Equal("completed", job.Status());
             Assert.Equal("driver", job.GetProperty("summary").GetProperty("pipeline").GetString());
+            Assert.Equal("face_landmarker_478", job.GetProperty("summary").GetProperty("landmark_model").GetString());
+            Assert.Equal("face_landmarks_478.onnx", job.GetProperty("summary").GetProperty("models").GetProperty("faceLandmarks").GetString());
 
             var events = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/events", TestContext.Current.CancellationToken);
             var microsleep = Assert.Single(events.EnumerateArray());
