@@ -16,6 +16,7 @@ public static class Extensions
         builder.Services.AddAdasRedis(builder.Configuration);
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddScoped<VideoStore>();
+        builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
         builder.Services.AddSingleton<LiveSessionGuard>();

@@ -67,6 +67,25 @@ public sealed class RecordIntegrityTests(ApiFactory api)
         Assert.Equal(0, record["eventCount"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Deleting_a_job_removes_its_stored_video_but_never_a_file_outside_the_data_folder()
+    {
+        var (admin, adminClient) = await api.SignInAsync(UserRole.Admin);
+        var inside = await api.CreateJobAsync(admin.Id);
+        var insidePath = await api.WithDbAsync(db => db.Videos.Where(v => v.Id == inside.VideoId).Select(v => v.StoragePath).SingleAsync(Ct));
+        var outside = await api.CreateJobAsync(admin.Id);
+        var outsidePath = Path.Combine(Path.GetTempPath(), $"not-a-video-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(outsidePath, "keep me", Ct);
+        await api.WithDbAsync(db => db.Videos.Where(v => v.Id == outside.VideoId).ExecuteUpdateAsync(s => s.SetProperty(v => v.StoragePath, outsidePath), Ct));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminClient.DeleteAsync($"/api/jobs/{inside.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await adminClient.DeleteAsync($"/api/jobs/{outside.Id}", Ct)).StatusCode);
+
+        Assert.False(File.Exists(insidePath));
+        Assert.True(File.Exists(outsidePath), "a stored path outside the data folder was deleted");
+        File.Delete(outsidePath);
+    }
+
     [Theory]
     [InlineData("1900-01-01T00:00:00Z", null, "endedAt")]
     [InlineData("{start}", "{start+25h}", "endedAt")]

@@ -172,10 +172,13 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
     {
         var trip = tripId is { } id ? await db.Trips.FindAsync(id) : null;
         var owner = await db.Users.FindAsync(ownerId);
+        var sha256 = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0');
+        var storagePath = Path.Combine(new DataPaths(DataDirectory).Videos, $"{sha256}.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(storagePath)!);
+        await File.WriteAllBytesAsync(storagePath, new byte[1000]);
         var video = new StoredVideo
         {
-            Sha256 = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'),
-            SizeBytes = 1000, StoragePath = "/dev/null", Container = "mp4", DurationSeconds = durationSeconds,
+            Sha256 = sha256, SizeBytes = 1000, StoragePath = storagePath, Container = "mp4", DurationSeconds = durationSeconds,
         };
         var job = new VideoJob
         {

@@ -14,7 +14,8 @@ namespace Adas.Api.Features.Jobs.Create;
 /// <c>vehicleId</c>) and queues its analysis: 202 with the job, or 200 with the finished job when the same
 /// content of the same type was already analysed for the same owner.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, IOptions<UploadOptions> options)
+public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, UploadQuota quota,
+    IOptions<UploadOptions> options)
     : EndpointWithoutRequest<JobResponse>
 {
     public override void Configure()
@@ -31,21 +32,24 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        var caller = CurrentUser.From(User);
         ReceivedUpload upload;
         try
         {
+            if (!caller.IsAdmin) await quota.CheckBeforeUploadAsync(caller.Id, ct);
             upload = await new MultipartUploadReader(paths.Incoming, options.Value.MaxBytes).ReadAsync(HttpContext, ct);
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(problem.ToResult());
+            await Send.ResultAsync(problem.ToResult(HttpContext));
             return;
         }
 
         try
         {
             var (videoType, tripId, vehicleId, fleetId) = await ParseFieldsAsync(upload.Fields, ct);
-            Guid? ownerId = CurrentUser.From(User).Id;
+            Guid? ownerId = caller.Id;
+            if (!caller.IsAdmin) await quota.CheckStoredAsync(caller.Id, upload, ct);
             var video = await store.StoreAsync(upload, ct);
 
             var done = await db.VideoJobs.AsNoTracking().Include(j => j.Video).FirstOrDefaultAsync(j => j.VideoId == video.Id && j.VideoType == videoType
@@ -68,7 +72,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(problem.ToResult());
+            await Send.ResultAsync(problem.ToResult(HttpContext));
         }
         finally
         {

@@ -53,7 +53,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, 
             var videoOrphaned = !await db.VideoJobs.AnyAsync(j => j.VideoId == job.VideoId, ct);
             if (videoOrphaned) await db.Videos.Where(v => v.Id == job.VideoId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
-            if (videoOrphaned) TryDelete(() => File.Delete(job.Video!.StoragePath));
+            if (videoOrphaned && DataPaths.IsInside(paths.Videos, job.Video!.StoragePath)) TryDelete(() => File.Delete(job.Video.StoragePath));
         });
         TryDelete(() => Directory.Delete(paths.ResultsFor(job.Id), recursive: true));
         await Send.NoContentAsync(ct);
