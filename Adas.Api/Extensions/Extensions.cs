@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
 using Adas.Data;
@@ -18,6 +19,7 @@ public static class Extensions
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
+        builder.Services.AddSingleton<FinishedJobCache>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
         builder.Services.AddSingleton<LiveSessionGuard>();
         builder.Services.AddFastEndpoints();

@@ -13,7 +13,8 @@ namespace Adas.Api.Features.Jobs.Delete;
 /// <see cref="JobDeletion"/> audit record. Analysed evidence (a job with events) may only be deleted by admins and
 /// the manager of the job's fleet; drivers may delete only their own uploads that have no events.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, TimeProvider clock) : Endpoint<JobRoute>
+public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, FinishedJobCache finished, TimeProvider clock)
+    : Endpoint<JobRoute>
 {
     public override void Configure()
     {
@@ -55,6 +56,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, 
             await transaction.CommitAsync(ct);
             if (videoOrphaned && DataPaths.IsInside(paths.Videos, job.Video!.StoragePath)) TryDelete(() => File.Delete(job.Video.StoragePath));
         });
+        finished.Forget(job.Id);
         TryDelete(() => Directory.Delete(paths.ResultsFor(job.Id), recursive: true));
         await Send.NoContentAsync(ct);
     }
