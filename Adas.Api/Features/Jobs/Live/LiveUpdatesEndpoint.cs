@@ -98,7 +98,7 @@ public static class LiveUpdatesEndpoint
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {
         }
     }
