@@ -25,12 +25,12 @@ public sealed class InCabinJobTests(GraphFixture graph, ITestOutputHelper output
             Assert.Equal("face_landmarks_478.onnx", job.GetProperty("summary").GetProperty("models").GetProperty("faceLandmarks").GetString());
 
             var events = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/events", TestContext.Current.CancellationToken);
-            var microsleep = Assert.Single(events.EnumerateArray());
+            var microsleep = Assert.Single(events.GetProperty("items").EnumerateArray());
             Assert.Equal("microsleep", microsleep.GetProperty("type").GetString());
             Assert.Equal("critical", microsleep.GetProperty("severity").GetString());
             Assert.InRange(microsleep.GetProperty("startSeconds").GetDouble(), 2.9, 3.4);
 
-            var states = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/driver-states", TestContext.Current.CancellationToken);
+            var states = (await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/driver-states", TestContext.Current.CancellationToken)).GetProperty("items");
             Assert.Equal([0, 1, 2, 3, 4, 5], states.EnumerateArray().Select(s => s.GetProperty("second").GetInt32()));
             Assert.Equal("eyes_closed", states[3].GetProperty("state").GetString());
             Assert.InRange(states[1].GetProperty("ear").GetDouble(), 0.3, 0.42);
