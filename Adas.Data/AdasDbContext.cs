@@ -19,6 +19,7 @@ public abstract class AdasDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertHistory> AlertHistory => Set<AlertHistory>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<JobDeletion> JobDeletions => Set<JobDeletion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -15,6 +15,13 @@ public sealed class DataPaths(string root)
 
     public string ResultsFor(Guid jobId) => Path.Combine(Results, jobId.ToString("N"));
 
+    /// <summary>Whether the path lies inside the folder: files are only ever deleted from the data folder's own areas.</summary>
+    public static bool IsInside(string folder, string path)
+    {
+        var inside = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return inside != "." && !inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside);
+    }
+
     public static DataPaths From(IConfiguration configuration) =>
         new(configuration[DataDirKey] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".data"));
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
 using Adas.Data;
 using Adas.Data.Queue;
 using FastEndpoints;
-using Scalar.AspNetCore;
 
 namespace Adas.Api.Extensions;
 
@@ -17,7 +17,11 @@ public static class Extensions
         builder.AddAdasRedis();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         builder.Services.AddScoped<VideoStore>();
+        builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
+        builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.Services.AddSingleton<LiveSessionGuard>();
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();
         builder.AddApiConventions();
@@ -26,6 +30,7 @@ public static class Extensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseApiEdge();
         app.UseExceptionHandler();
         app.UseApiSecurity();
         app.UseStatusCodePages();
@@ -38,7 +43,6 @@ public static class Extensions
             config.Errors.UseProblemDetails();
             config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
-        app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));
+        app.MapApiDocs();
     }
 }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Adas.Api.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.IdentityModel.Tokens;
+using Scalar.AspNetCore;
 
 namespace Adas.Api.Extensions;
 
@@ -58,19 +60,13 @@ public static class SecurityExtensions
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimitOptions.PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = loginLimits.AttemptsPerIp,
-                    Window = TimeSpan.FromSeconds(loginLimits.WindowSeconds),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(LoginRateLimitOptions.PolicyName, context => PerAddress(context, loginLimits.AttemptsPerIp, loginLimits.WindowSeconds));
+            options.AddPolicy(LoginRateLimitOptions.RefreshPolicyName, context => PerAddress(context, loginLimits.RefreshesPerIp, loginLimits.WindowSeconds));
             options.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait : TimeSpan.FromSeconds(loginLimits.WindowSeconds);
-                await WriteTooManyRequestsAsync(context.HttpContext, retryAfter, "Too many login attempts from this address.", ct);
+                await WriteTooManyRequestsAsync(context.HttpContext, retryAfter, "Too many requests from this address.", ct);
             };
         });
 
@@ -79,6 +75,30 @@ public static class SecurityExtensions
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<AnonymousOperationTransformer>();
         });
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, int windowSeconds) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(windowSeconds), QueueLimit = 0 });
+
+    /// <summary>Forwarded headers from configured proxies only, then the security headers; goes first in the pipeline.</summary>
+    public static void UseApiEdge(this WebApplication app)
+    {
+        var forwarded = new ForwardedHeadersOptions();
+        if (ForwardedHeadersSetup.Configure(app.Configuration, forwarded)) app.UseForwardedHeaders(forwarded);
+        app.UseSecurityHeaders();
+    }
+
+    /// <summary>The OpenAPI document and the docs page, anonymous, admin-only or absent (<see cref="ApiDocsOptions"/>).</summary>
+    public static void MapApiDocs(this WebApplication app)
+    {
+        var access = (app.Configuration.GetSection(ApiDocsOptions.Section).Get<ApiDocsOptions>() ?? new()).AccessIn(app.Environment);
+        if (access == ApiDocsAccess.Off) return;
+        var document = app.MapOpenApi();
+        var page = app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));
+        if (access != ApiDocsAccess.Admin) return;
+        document.RequireAuthorization(policy => policy.RequireRole(AppRoles.Admin));
+        page.RequireAuthorization(policy => policy.RequireRole(AppRoles.Admin));
     }
 
     public static void UseApiSecurity(this WebApplication app)

@@ -5,6 +5,7 @@ namespace Adas.Api.Security;
 /// <summary>
 /// Object-level authorization as query filters: what each caller may see. Admins see everything; managers and
 /// viewers their fleet (nothing when they have none); drivers their own rows. Rows filtered out answer 404.
+/// Jobs, events and alerts carry the fleet fixed when they were created, so moving a user does not move old data.
 /// </summary>
 public static class AccessScopes
 {
@@ -20,7 +21,7 @@ public static class AccessScopes
     {
         { IsAdmin: true } => jobs,
         { IsDriver: true } => jobs.Where(j => j.OwnerId == user.Id || j.Trip!.DriverId == user.Id),
-        { FleetId: { } fleet } => jobs.Where(j => j.Owner!.FleetId == fleet || j.Trip!.FleetId == fleet),
+        { FleetId: { } fleet } => jobs.Where(j => j.FleetId == fleet),
         _ => jobs.Where(_ => false),
     };
 
@@ -29,7 +30,7 @@ public static class AccessScopes
         { IsAdmin: true } => events,
         { IsDriver: true } => events.Where(e => e.DriverId == user.Id || e.Job!.OwnerId == user.Id
             || e.Job.Trip!.DriverId == user.Id),
-        { FleetId: { } fleet } => events.Where(e => e.Job!.Owner!.FleetId == fleet || e.Job.Trip!.FleetId == fleet),
+        { FleetId: { } fleet } => events.Where(e => e.FleetId == fleet),
         _ => events.Where(_ => false),
     };
 
@@ -38,8 +39,7 @@ public static class AccessScopes
         { IsAdmin: true } => alerts,
         { IsDriver: true } => alerts.Where(a => a.DriverId == user.Id || a.OwnerId == user.Id
             || a.Event!.Job!.OwnerId == user.Id || a.Event.Job.Trip!.DriverId == user.Id),
-        { FleetId: { } fleet } => alerts.Where(a => a.FleetId == fleet
-            || a.Event!.Job!.Owner!.FleetId == fleet || a.Event.Job.Trip!.FleetId == fleet),
+        { FleetId: { } fleet } => alerts.Where(a => a.FleetId == fleet),
         _ => alerts.Where(_ => false),
     };
 

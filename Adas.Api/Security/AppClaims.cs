@@ -8,4 +8,6 @@ public static class AppClaims
     public const string Name = "name";
     public const string Role = "role";
     public const string FleetId = "fleet_id";
+    /// <summary>The refresh-token family (login session) the access token was issued for.</summary>
+    public const string SessionId = "sid";
 }

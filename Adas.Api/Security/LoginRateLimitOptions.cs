@@ -5,8 +5,15 @@ public sealed class LoginRateLimitOptions
 {
     public const string Section = "Auth:LoginRateLimit";
     public const string PolicyName = "login";
+    public const string RefreshPolicyName = "refresh";
 
+    /// <summary>Wrong passwords for one account from one client address per window.</summary>
     public int FailuresPerAccount { get; set; } = 5;
+    /// <summary>Wrong passwords for one account from all addresses together per global window: slows a distributed guess
+    /// without letting one address lock the owner out.</summary>
+    public int FailuresPerAccountGlobal { get; set; } = 50;
+    public int GlobalWindowSeconds { get; set; } = 900;
     public int AttemptsPerIp { get; set; } = 20;
+    public int RefreshesPerIp { get; set; } = 60;
     public int WindowSeconds { get; set; } = 60;
 }

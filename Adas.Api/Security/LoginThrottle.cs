@@ -1,36 +1,80 @@
-using System.Threading.RateLimiting;
-
 namespace Adas.Api.Security;
 
 /// <summary>
-/// Per-account brake on password guessing: each wrong password takes a permit from the account's window;
-/// when none is left, further attempts are refused (429) until the window resets.
+/// Brake on password guessing, keyed by account + client address (so a stranger's wrong passwords do not lock the
+/// owner out) with a slower global limit per account. Checking and counting are one step: an attempt reserves a slot
+/// under a lock before the password is verified and gives it back only when the password was right, so parallel
+/// requests cannot exceed the limit.
 /// </summary>
-public sealed class LoginThrottle(LoginRateLimitOptions options) : IDisposable
+public sealed class LoginThrottle(LoginRateLimitOptions options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+    private sealed class Window
+    {
+        public DateTime Start;
+        public int Used;
+    }
+
+    private readonly Dictionary<string, Window> _windows = [];
+    private readonly Lock _lock = new();
+
+    /// <summary>Reserves an attempt, or returns how long to wait. Dispose the attempt after <see cref="Attempt.Succeeded"/> or failure.</summary>
+    public (Attempt? Attempt, TimeSpan RetryAfter) TryBegin(string account, string? clientAddress)
+    {
+        var name = account.Trim().ToLowerInvariant();
+        var local = ($"{name}|{clientAddress ?? "unknown"}", options.FailuresPerAccount, TimeSpan.FromSeconds(options.WindowSeconds));
+        var global = (name, options.FailuresPerAccountGlobal, TimeSpan.FromSeconds(options.GlobalWindowSeconds));
+        var now = clock.GetUtcNow().UtcDateTime;
+        lock (_lock)
         {
-            PermitLimit = options.FailuresPerAccount,
-            Window = TimeSpan.FromSeconds(options.WindowSeconds),
-            QueueLimit = 0,
-        }));
-
-    /// <summary>Null when the account may try; otherwise how long to wait.</summary>
-    public TimeSpan? Check(string account)
-    {
-        using var lease = _failures.AttemptAcquire(Key(account), 0);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter : TimeSpan.FromSeconds(options.WindowSeconds);
+            if (_windows.Count > 10_000) Prune(now);
+            var wait = Wait(local, now);
+            if (Wait(global, now) is { } globalWait && (wait is null || globalWait > wait)) wait = globalWait;
+            if (wait is { } retryAfter) return (null, retryAfter);
+            Take(local.Item1, now);
+            Take(global.Item1, now);
+        }
+        return (new Attempt(this, local.Item1, global.Item1), TimeSpan.Zero);
     }
 
-    public void RecordFailure(string account)
+    private TimeSpan? Wait((string Key, int Limit, TimeSpan Length) window, DateTime now)
     {
-        using var _ = _failures.AttemptAcquire(Key(account));
+        if (!_windows.TryGetValue(window.Key, out var current) || now - current.Start >= window.Length) return null;
+        return current.Used < window.Limit ? null : current.Start + window.Length - now;
     }
 
-    private static string Key(string account) => account.Trim().ToLowerInvariant();
+    private void Take(string key, DateTime now)
+    {
+        var length = TimeSpan.FromSeconds(key.Contains('|') ? options.WindowSeconds : options.GlobalWindowSeconds);
+        if (!_windows.TryGetValue(key, out var window) || now - window.Start >= length)
+            _windows[key] = window = new Window { Start = now };
+        window.Used++;
+    }
 
-    public void Dispose() => _failures.Dispose();
+    private void GiveBack(string key)
+    {
+        lock (_lock)
+        {
+            if (_windows.TryGetValue(key, out var window) && window.Used > 0) window.Used--;
+        }
+    }
+
+    private void Prune(DateTime now)
+    {
+        var longest = TimeSpan.FromSeconds(Math.Max(options.WindowSeconds, options.GlobalWindowSeconds));
+        foreach (var key in _windows.Where(w => now - w.Value.Start >= longest).Select(w => w.Key).ToList()) _windows.Remove(key);
+    }
+
+    /// <summary>One reserved attempt: counts as a failure unless <see cref="Succeeded"/> is called.</summary>
+    public sealed class Attempt(LoginThrottle throttle, string localKey, string globalKey)
+    {
+        private bool _settled;
+
+        public void Succeeded()
+        {
+            if (_settled) return;
+            _settled = true;
+            throttle.GiveBack(localKey);
+            throttle.GiveBack(globalKey);
+        }
+    }
 }

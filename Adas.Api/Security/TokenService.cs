@@ -13,7 +13,7 @@ public sealed class TokenService(SigningKey signingKey, IOptions<JwtOptions> opt
     private readonly JsonWebTokenHandler _handler = new();
     private JwtOptions Options => options.Value;
 
-    public (string Token, DateTime ExpiresAt) CreateAccessToken(User user)
+    public (string Token, DateTime ExpiresAt) CreateAccessToken(User user, Guid sessionId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = now.AddMinutes(Options.AccessTokenMinutes);
@@ -23,6 +23,7 @@ public sealed class TokenService(SigningKey signingKey, IOptions<JwtOptions> opt
             new(AppClaims.Email, user.Email),
             new(AppClaims.Name, user.DisplayName),
             new(AppClaims.Role, user.Role.ToClaim()),
+            new(AppClaims.SessionId, sessionId.ToString()),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         if (user.FleetId is { } fleet) claims.Add(new(AppClaims.FleetId, fleet.ToString()));

@@ -16,6 +16,7 @@ internal sealed class SafetyEventConfiguration : IEntityTypeConfiguration<Safety
         builder.HasIndex(e => new { e.DriverId, e.OccurredAt });
         builder.HasIndex(e => new { e.VehicleId, e.OccurredAt });
         builder.HasIndex(e => e.TripId);
+        builder.HasIndex(e => new { e.FleetId, e.OccurredAt });
         builder.HasOne(e => e.Job).WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

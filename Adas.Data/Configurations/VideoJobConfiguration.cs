@@ -13,6 +13,7 @@ internal sealed class VideoJobConfiguration : IEntityTypeConfiguration<VideoJob>
         builder.HasIndex(j => new { j.OwnerId, j.CreatedAt });
         builder.HasIndex(j => new { j.VideoId, j.VideoType, j.OwnerId });
         builder.HasIndex(j => j.TripId);
+        builder.HasIndex(j => new { j.FleetId, j.CreatedAt });
         builder.Property(j => j.SummaryJson).HasMaxLength(int.MaxValue);
         builder.Property(j => j.ErrorMessage).HasMaxLength(2000);
         builder.HasOne(j => j.Video).WithMany().HasForeignKey(j => j.VideoId).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,8 @@ public sealed class SafetyEvent
     public Guid? TripId { get; set; }
     public Guid? VehicleId { get; set; }
     public Guid? DriverId { get; set; }
+    /// <summary>The job's fleet, copied when the event is written.</summary>
+    public Guid? FleetId { get; set; }
     public required string Type { get; set; }
     public Severity Severity { get; set; }
     public double StartSeconds { get; set; }

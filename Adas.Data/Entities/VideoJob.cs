@@ -11,6 +11,8 @@ public sealed class VideoJob
     public Trip? Trip { get; set; }
     public Guid? VehicleId { get; set; }
     public Vehicle? Vehicle { get; set; }
+    /// <summary>Fixed at upload (the trip's, else the vehicle's, else the uploader's fleet): moving a user later does not move the job.</summary>
+    public Guid? FleetId { get; set; }
     public VideoType VideoType { get; set; }
     public JobStatus Status { get; set; } = JobStatus.Queued;
     public int Progress { get; set; }

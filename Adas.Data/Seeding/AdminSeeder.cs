@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Adas.Data.Entities;
-using Microsoft.AspNetCore.Identity;
+using Adas.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +28,7 @@ public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, 
         var email = configuration[EmailKey] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant() : DefaultEmail;
         var password = configuration[PasswordKey] is { Length: > 0 } given ? given : ReadOrCreateDevelopmentPassword();
         var admin = new User { Email = email, DisplayName = "Administrator", Role = UserRole.Admin };
-        admin.PasswordHash = new PasswordHasher<User>().HashPassword(admin, password);
+        admin.PasswordHash = Passwords.Hash(admin, password);
         db.Users.Add(admin);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded admin account {Email}", email);
@@ -45,9 +45,17 @@ public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, 
 
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', '_').Replace('+', '-');
         Directory.CreateDirectory(paths.Root);
-        File.WriteAllText(file, password);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        WriteOwnerOnly(file, password);
         Console.WriteLine($"Generated the first admin password (kept in {file}): {password}");
         return password;
+    }
+
+    /// <summary>Creates the file readable by its owner only from the first byte (no moment with the umask's permissions).</summary>
+    public static void WriteOwnerOnly(string file, string text)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(new FileStream(file, options));
+        writer.Write(text);
     }
 }

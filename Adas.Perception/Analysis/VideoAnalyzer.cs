@@ -15,12 +15,13 @@ public static class VideoAnalyzer
     private const int PrefetchDepth = 4;
 
     public static async Task<AnalysisResult> RunAsync(string inputPath, string outputPath, IFrameAnalyzer? analyzer,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default, VideoLimits? limits = null)
     {
         var started = Stopwatch.StartNew();
         var timings = new StageTimings();
         using var source = new VideoFrameSource(inputPath);
         var info = source.Info;
+        limits?.CheckDeclared(info);
         analyzer?.Begin(info, timings);
         using var writer = new H264VideoWriter(outputPath, info.Width, info.Height, info.Fps);
 
@@ -35,6 +36,7 @@ public static class VideoAnalyzer
                 timings.Measure(EncodeStage, () => writer.Write(frame.Image));
                 reader.Recycle(frame);
                 frames++;
+                limits?.CheckDecoded(frames, frame.TimestampSeconds);
                 var percent = info.FrameCount > 0 ? Math.Min(99, frames * 100 / info.FrameCount) : 0;
                 if (percent != lastPercent) progress?.Report(lastPercent = percent);
             }

@@ -4,13 +4,16 @@ using Adas.Perception.Driver.Rendering;
 using Adas.Perception.Driver.Signals;
 using Adas.Perception.Driver.Vision;
 using Adas.Perception.Video;
+using OpenCvSharp;
 
 namespace Adas.Perception.Driver;
 
 /// <summary>
 /// The in-cabin pipeline: finds and follows the driver's face (YuNet every few frames on a downscaled copy),
-/// reads landmarks, eye/mouth openness and head pose, optionally looks for a phone, feeds the
-/// <see cref="DriverSignalTracker"/> and draws the overlay. The analyzer owns and disposes the phone detector.
+/// reads landmarks, eye/mouth openness and head pose (<see cref="DriverOptions.LandmarkRunsPerSecond"/> times a
+/// second; the signals advance with each reading), optionally looks for a phone, feeds the
+/// <see cref="DriverSignalTracker"/> and draws the overlay. A scene cut (edited footage) drops the followed face and
+/// the calibration. The analyzer owns and disposes the phone detector.
 /// </summary>
 public sealed class DriverAnalyzer : IFrameAnalyzer
 {
@@ -19,6 +22,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     public const string SignalsStage = "signals";
     public const string PhoneStage = "phone";
     public const string RenderStage = "render";
+    private const float MinPreparedFaceOverlap = 0.5f;
 
     private readonly DriverOptions _options;
     private readonly DriverFaceReader _reader;
@@ -26,7 +30,11 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
-    private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedPhones = new();
+    private readonly PreparedResults<PhoneSearchResult> _preparedPhones = new();
+    private readonly PreparedResults<FaceReading> _preparedReadings = new();
+    private readonly Lock _landmarkLock = new();
+    private readonly PhoneSearch? _phoneSearch;
+    private readonly SceneCutDetector _cuts;
     private StageTimings _timings = new();
     private DriverSignalTracker _tracker;
     private FaceCandidate? _face;
@@ -35,15 +43,23 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private bool _obstructed;
     private IReadOnlyList<Detection.Detection> _phones = [];
     private int _frames;
+    private int _landmarkInterval = 1;
+    private int _landmarkRuns;
+    private FaceReading? _reading;
+    private DriverFrameStatus? _status;
+    private bool _detectNow;
+    private double _lastFrameTime;
 
     public DriverAnalyzer(PerceptionModels models, DriverOptions options, IObjectDetector? phoneDetector = null)
     {
         _options = options;
         _reader = new DriverFaceReader(models, options);
         _phoneDetector = phoneDetector;
+        if (phoneDetector is not null) _phoneSearch = new PhoneSearch(phoneDetector, options.PhoneHeadZoom);
         _selector = new DriverFaceSelector(options.FaceBoxSmoothing, options.FaceScoreThreshold);
         _phoneProximity = new PhoneProximity(options);
         _tracker = new DriverSignalTracker(options);
+        _cuts = new SceneCutDetector(options.SceneCutDifference);
     }
 
     public void Begin(VideoInfo info, StageTimings timings)
@@ -53,33 +69,75 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _face = null;
         _faceHeld = _obstructed = false;
         _phones = [];
-        _frames = 0;
+        _phoneSearch?.Reset();
+        _frames = _landmarkRuns = 0;
+        _landmarkInterval = Math.Max(1, (int)Math.Round(info.Fps / Math.Max(1e-3, _options.LandmarkRunsPerSecond), MidpointRounding.AwayFromZero));
+        _reading = null;
+        _status = null;
+        _detectNow = false;
+        _lastFrameTime = 0;
+        _cuts.Reset();
         _snapshots.Reset();
         _preparedPhones.Clear();
+        _preparedReadings.Clear();
     }
 
-    /// <summary>The phone detector (YOLOX) runs here, overlapping the face work of the previous frame.</summary>
+    /// <summary>
+    /// The heavy, read-only work runs here, on the prepare thread, overlapping the face search and drawing of earlier
+    /// frames: the landmark models on the face where it was last seen (a few frames ago at most; a reading whose face
+    /// no longer matches is redone on the spot) and the phone detector.
+    /// </summary>
     public void Prepare(VideoFrame frame)
     {
-        if (_phoneDetector is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
+        if (IsLandmarkFrame(frame) && Volatile.Read(ref _face) is { } face) _preparedReadings.Add(frame.Index, ReadLandmarks(frame.Image, face));
+        if (_phoneSearch is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
     public void ProcessFrame(VideoFrame frame)
     {
         var image = frame.Image;
         var time = frame.TimestampSeconds;
+        if (_cuts.IsCut(image)) StartNewScene();
         _timings.Measure(FaceStage, () => LocateFace(frame));
-        var reading = _face is null ? null : _timings.Measure(LandmarksStage, () => _reader.Read(image, _face));
-        if (_phoneDetector is not null && IsPhoneFrame(frame))
-            _phones = _phoneProximity.PhonesNearDriver(_preparedPhones.Take(frame.Index, () => DetectPhones(frame)), _face?.Box,
+        var fresh = false;
+        if (_face is null) _reading = null;
+        else if (_reading is null || IsLandmarkFrame(frame))
+        {
+            var face = _face;
+            var prepared = _preparedReadings.Take(frame.Index, () => ReadLandmarks(image, face));
+            _reading = DriverFaceSelector.Iou(prepared.Face.Box, face.Box) >= MinPreparedFaceOverlap
+                ? prepared with { Face = face }
+                : ReadLandmarks(image, face);
+            _landmarkRuns++;
+            fresh = true;
+        }
+        else _reading = _reading with { Face = _face };
+        if (_phoneSearch is not null && IsPhoneFrame(frame))
+            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(_preparedPhones.Take(frame.Index, () => DetectPhones(frame))), _face?.Box,
                 image.Size());
-        var measurement = reading is null
-            ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)
-            : new DriverMeasurement(time, FacePresent: true, reading.Ear, reading.Mar, reading.Pose.Yaw, reading.Pose.Pitch,
-                _phones.Count > 0, reading.Pose.Roll, Confident: !_faceHeld);
-        var status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
-        _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, reading, status, _phones, _options));
+        // The signals advance with each landmark reading (and every frame without a face), so durations stay exact
+        // and a held reading is never counted twice.
+        if (_reading is null || fresh || _status is null)
+        {
+            var measurement = _reading is null
+                ? new DriverMeasurement(time, FacePresent: false, Phone: _phones.Count > 0, Obstructed: _obstructed)
+                : new DriverMeasurement(time, FacePresent: true, _reading.Ear, _reading.Mar, _reading.Pose.Yaw, _reading.Pose.Pitch,
+                    _phones.Count > 0, _reading.Pose.Roll, Confident: !_faceHeld);
+            _status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
+        }
+        _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, _reading, _status, _phones, _options));
         _frames++;
+        _lastFrameTime = time;
+    }
+
+    private void StartNewScene()
+    {
+        _face = null;
+        _phoneSearch?.ForgetHead();
+        _reading = null;
+        _faceHeld = false;
+        _detectNow = true;
+        _tracker.SceneCut();
     }
 
     public AnalysisOutput Complete()
@@ -89,6 +147,9 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         {
             ["pipeline"] = "driver",
             ["landmark_model"] = _reader.Layout.Name,
+            ["landmark_model_file"] = _reader.ModelFile,
+            ["eye_region_models"] = _reader.UsesEyeRegion,
+            ["landmark_runs_per_second"] = Math.Round(_landmarkRuns / Math.Max(1e-6, _lastFrameTime), 1),
             ["frames"] = _frames,
             ["phone_detector"] = _phoneDetector is not null,
         };
@@ -99,11 +160,12 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     {
         var interval = Math.Max(1, _options.FaceDetectionInterval);
         var time = frame.TimestampSeconds;
-        if (frame.Index % interval != 0)
+        if (frame.Index % interval != 0 && !_detectNow)
         {
             if (_faceHeld && time - _faceSeenAt > _options.FaceHoldSeconds) _face = null;
             return;
         }
+        _detectNow = false;
         var faces = _reader.FindFaces(frame.Image);
         var selected = _selector.Select(faces, frame.Image.Size(), _face);
         _obstructed = faces.Count == 0 && FrameUniformity.IsObstructed(_reader.LastSmallFrame, _options.ObstructionMaxStdDev);
@@ -117,14 +179,22 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         else _face = null;
     }
 
+    private bool IsLandmarkFrame(VideoFrame frame) => frame.Index % _landmarkInterval == 0;
+
+    private FaceReading ReadLandmarks(Mat image, FaceCandidate face)
+    {
+        lock (_landmarkLock) return _timings.Measure(LandmarksStage, () => _reader.Read(image, face));
+    }
+
     private bool IsPhoneFrame(VideoFrame frame) => frame.Index % Math.Max(1, _options.PhoneDetectionInterval) == 0;
 
-    private IReadOnlyList<Detection.Detection> DetectPhones(VideoFrame frame) =>
-        _timings.Measure(PhoneStage, () => _phoneDetector!.Detect(frame.Image));
+    private PhoneSearchResult DetectPhones(VideoFrame frame) => _timings.Measure(PhoneStage, () => _phoneSearch!.Detect(frame.Image,
+        Volatile.Read(ref _face)?.Box, frame.Index / Math.Max(1, _options.PhoneDetectionInterval)));
 
     public void Dispose()
     {
         _reader.Dispose();
         _phoneDetector?.Dispose();
+        _cuts.Dispose();
     }
 }

@@ -6,7 +6,23 @@ namespace Adas.Perception.Driver;
 /// </summary>
 public sealed record DriverOptions
 {
-    public LandmarkModelKind Landmarks { get; init; } = LandmarkModelKind.Pfld68;
+    public LandmarkModelKind Landmarks { get; init; } = LandmarkModelKind.FaceLandmarker478;
+
+    /// <summary>Eye and mouth limits of the landmark model; by default the measured ones of <see cref="Landmarks"/>.</summary>
+    public LandmarkProfile? ProfileOverride { get; init; }
+    public LandmarkProfile Profile => ProfileOverride ?? LandmarkProfile.For(Landmarks);
+
+    /// <summary>
+    /// How often the landmark model runs per second of video (the face box is followed by the detector between);
+    /// the 478-point model costs about 10x PFLD, so it cannot run on every frame within the frame budget.
+    /// </summary>
+    public double LandmarkRunsPerSecond { get; init; } = 12;
+
+    /// <summary>Reads each eye also from its own crop (eyelid contour and eye CNN) and folds it into the EAR.</summary>
+    public bool EyeRegionModels { get; init; } = true;
+
+    /// <summary>A frame this different from the previous one (mean absolute difference of 32x18 grey thumbnails, 0-255) is a scene cut.</summary>
+    public double SceneCutDifference { get; init; } = 40;
     public int OnnxThreads { get; init; } = 1;
 
     // Face detection and tracking
@@ -28,7 +44,6 @@ public sealed record DriverOptions
 
     // Calibration
     public double CalibrationSeconds { get; init; } = 2.0;
-    public double DefaultBaselineEar { get; init; } = 0.30;
     /// <summary>How far from the camera axis the driver may face during calibration (cameras sit off to the side).</summary>
     public double CalibrationMaxYawDegrees { get; init; } = 50;
     public double CalibrationMaxPitchDegrees { get; init; } = 40;
@@ -36,12 +51,10 @@ public sealed record DriverOptions
     public double BaselineEarAdaptationPerFrame { get; init; } = 0.0002;
     public double NeutralPoseAdaptationDegreesPerFrame { get; init; } = 0.01;
 
-    // Eyes
-    public double EyesClosedFloor { get; init; } = 0.2;
-    public double EyesClosedBaselineFraction { get; init; } = 0.65;
+    // Eyes (the model-specific limits are in Profile)
     public double EyesReopenMargin { get; init; } = 0.02;
     public int EarMedianFrames { get; init; } = 3;
-    public double EyesUnreadableYawDegrees { get; init; } = 45;
+    public double EyesUnreadableYawDegrees { get; init; } = 55;
     public double MicrosleepSeconds { get; init; } = 1.0;
 
     /// <summary>
@@ -49,6 +62,14 @@ public sealed record DriverOptions
     /// part of the way down (about 0.24 against 0.15 for eyes held closed).
     /// </summary>
     public double BlinkBaselineFraction { get; init; } = 0.8;
+
+    /// <summary>
+    /// Slow blinks: lids down (below the blink level, closing fully on the way) at least this long are a drowsiness
+    /// sign; an alert driver's blinks last 0.1-0.4 s.
+    /// </summary>
+    public double LongClosureSeconds { get; init; } = 0.5;
+    public int LongClosuresForDrowsiness { get; init; } = 2;
+    public double LongClosureWindowSeconds { get; init; } = 60;
 
     // PERCLOS and drowsiness
     public double PerclosWindowSeconds { get; init; } = 60;
@@ -58,12 +79,32 @@ public sealed record DriverOptions
     public double PerclosReleaseFactor { get; init; } = 0.8;
     public double DrowsinessCooldownSeconds { get; init; } = 30;
 
-    // Yawning
-    public double YawnMar { get; init; } = 0.5;
-    public double YawnReleaseMar { get; init; } = 0.4;
+    // Yawning (the model-specific MAR limits are in Profile)
+    /// <summary>A yawn ends when the MAR falls below this fraction of the yawn threshold.</summary>
+    public double YawnReleaseFraction { get; init; } = 0.75;
     public double YawnSeconds { get; init; } = 1.0;
+
+    /// <summary>A yawn survives the mouth reading closed this long (a hand over the mouth, a lost face).</summary>
+    public double YawnMaxGapSeconds { get; init; } = 1.5;
+
+    /// <summary>Eyes still squeezed this long after a yawn are part of it.</summary>
+    public double YawnEyesGraceSeconds { get; init; } = 0.5;
     public int YawnsForDrowsiness { get; init; } = 3;
     public double YawnWindowSeconds { get; init; } = 300;
+
+    /// <summary>The mouth must be wide open this long at once before a yawn survives it reading closed.</summary>
+    public double YawnConfirmSeconds { get; init; } = 0.5;
+
+    // Head drooping and nodding (pitch relative to the neutral pose)
+    /// <summary>Head hanging this far down with the eyes not open, for <see cref="HeadDroopSeconds"/>, is drooping.</summary>
+    public double HeadDroopPitchDegrees { get; init; } = 20;
+    public double HeadDroopSeconds { get; init; } = 1.0;
+
+    /// <summary>A nod: the head drops this far below neutral and comes back within <see cref="NodMaxSeconds"/>.</summary>
+    public double NodPitchDegrees { get; init; } = 15;
+    public double NodMaxSeconds { get; init; } = 2.0;
+    public int NodsForDrowsiness { get; init; } = 3;
+    public double NodWindowSeconds { get; init; } = 60;
 
     // Distraction (head off the road)
     public double OffRoadYawDegrees { get; init; } = 30;
@@ -79,7 +120,16 @@ public sealed record DriverOptions
     // Phone
     public int PhoneClassId { get; init; } = 67;
     public float PhoneMinScore { get; init; } = 0.35f;
+
+    /// <summary>
+    /// A lower score accepted next to the driver's face, where a phone is expected (held to the ear YOLOX-nano scores
+    /// it 0.24-0.32 on the side-view clip, while nothing scores above 0.05 there in the other segments).
+    /// </summary>
+    public float PhoneNearFaceMinScore { get; init; } = 0.22f;
     public int PhoneDetectionInterval { get; init; } = 3;
+
+    /// <summary>The detector also looks at a square this many face sizes wide around the head (0 turns it off).</summary>
+    public double PhoneHeadZoom { get; init; } = 3;
     public double PhoneFaceMargin { get; init; } = 1.0;
     public double PhoneLowerFrameFraction { get; init; } = 0.5;
     public double PhoneSeconds { get; init; } = 2;
@@ -93,6 +143,5 @@ public sealed record DriverOptions
     public double EventCooldownSeconds { get; init; } = 5;
     public double MaxFrameGapSeconds { get; init; } = 0.5;
 
-    public double EyesClosedThreshold(double baselineEar) =>
-        Math.Max(EyesClosedFloor, EyesClosedBaselineFraction * baselineEar);
+    public double EyesClosedThreshold(double baselineEar) => Profile.EyesClosedThreshold(baselineEar);
 }

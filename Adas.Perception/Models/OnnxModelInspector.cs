@@ -4,7 +4,8 @@ namespace Adas.Perception.Models;
 
 /// <summary>
 /// Loads an ONNX file with ONNX Runtime and checks its input and output shapes against what the pipeline feeds and
-/// reads for the task, so a wrong model is refused at upload instead of failing jobs later.
+/// reads for the task, and the recognised layout against what the worker runs (<see cref="RunnableModels"/>), so a wrong
+/// model is refused at upload instead of failing jobs later.
 /// Dynamic dimensions (-1) are accepted wherever a size is expected.
 /// </summary>
 public static class OnnxModelInspector
@@ -40,10 +41,13 @@ public static class OnnxModelInspector
             OnnxModelTask.FaceDetection => CheckFaceDetector(inputs[0].Shape, outputs),
             _ => CheckLandmarks(inputs[0].Shape, outputs),
         };
-        return error is null
-            ? new OnnxModelInspection(true, null, inputShape, outputShape, layout)
-            : OnnxModelInspection.Invalid($"{Name(task)} expects {error} This model has inputs {inputShape} and outputs {outputShape}.",
+        if (error is not null)
+            return OnnxModelInspection.Invalid($"{Name(task)} expects {error} This model has inputs {inputShape} and outputs {outputShape}.",
                 inputShape, outputShape);
+        if (!RunnableModels.CanRun(task, layout!))
+            return OnnxModelInspection.Invalid($"The worker cannot run this {layout} model as {Name(task)}: it needs {RunnableModels.Needs(task)}. "
+                + $"This model has inputs {inputShape} and outputs {outputShape}.", inputShape, outputShape);
+        return new OnnxModelInspection(true, null, inputShape, outputShape, layout);
     }
 
     public static string Name(OnnxModelTask task) => task switch
@@ -72,7 +76,8 @@ public static class OnnxModelInspector
         var nchw = input.Length == 4 && input[1] == 3;
         if (!nhwc && !nchw) return (null, "an image-crop input like [N,30,30,3] (or [N,3,H,W]).");
         if (output.Length != 2 || output[1] != GtsrbClasses) return (null, $"an output [N,{GtsrbClasses}] (GTSRB classes).");
-        return (nhwc ? "nhwc" : "nchw", null);
+        var size = nhwc ? input[1] : input[2];
+        return (RunnableModels.SignLayout(nhwc ? "nhwc" : "nchw", size), null);
     }
 
     private static (string?, string?) CheckFaceDetector(int[] input, IReadOnlyList<(string Name, int[] Shape)> outputs)

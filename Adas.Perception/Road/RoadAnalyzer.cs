@@ -29,7 +29,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     /// <summary>Pixel matching costs about 2 ms an object; the rules only need the nearest.</summary>
     private const int MaxAppearanceTtcObjects = 3;
 
-    /// <summary>Detections this sure (the manifest's working threshold) count as vehicles hiding the near road.</summary>
+    /// <summary>Road users this sure (the manifest's working threshold) hide the road from the ego-speed estimate.</summary>
     private const float OccluderMinScore = 0.3f;
 
     private readonly RoadOptions _options;
@@ -52,6 +52,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private double _offsetSum;
     private double _speedSum;
     private int _speedFrames;
+    private readonly List<double?> _speedPerSecond = [];
 
     /// <param name="detector">Another detector to use instead of YOLOX from <paramref name="models"/>; the analyzer owns and disposes it.</param>
     public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
@@ -93,8 +94,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
-            detections.Where(d => CocoClasses.IsVehicle(d.ClassId) && d.Score >= OccluderMinScore).Select(d => d.Box)));
+            detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box)));
         _horizon.Update(lane, _lanes.Projection, time);
+        _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
@@ -137,6 +139,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             _speedSum += speed;
             _speedFrames++;
         }
+        RecordSecond((int)time, _lanes.EgoMotion.KnownSpeedMetersPerSecond);
         return objects;
     }
 
@@ -161,6 +164,12 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         return objects;
     }
 
+    /// <summary>The ego speed at the first frame of each second of video (null while unknown).</summary>
+    private void RecordSecond(int second, double? speed)
+    {
+        while (_speedPerSecond.Count <= second) _speedPerSecond.Add(_speedPerSecond.Count == second && speed is { } s ? Math.Round(s, 1) : null);
+    }
+
     private Func<Rect2f, Func<byte[]?>>? SnapshotOf(Mat image) =>
         _options.CaptureSnapshots ? box => () => SnapshotEncoder.Encode(image, box) : null;
 
@@ -178,6 +187,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["signs"] = _signs.Tracker.Signs.Count,
             ["events"] = events.Count,
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
+            ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,

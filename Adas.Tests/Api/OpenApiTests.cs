@@ -16,7 +16,9 @@ public sealed class OpenApiTests(ApiFactory api)
         var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
         Assert.Equal("http", scheme["type"]!.GetValue<string>());
         Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
-        Assert.NotNull(document["security"]);
+        var required = Assert.Single(document["security"]!.AsArray())!.AsObject();
+        Assert.Equal(["Bearer"], required.Select(r => r.Key));
+        Assert.Empty(required["Bearer"]!.AsArray());
         var paths = document["paths"]!.AsObject();
         foreach (var path in new[] { "/api/auth/login", "/api/users", "/api/vehicles", "/api/trips/{id}/stats", "/api/events/stats",
                      "/api/alerts/{id}/acknowledge", "/api/models/{id}/activate", "/api/drivers/{id}/score" })
@@ -27,6 +29,8 @@ public sealed class OpenApiTests(ApiFactory api)
         Assert.Null(listTrips["requestBody"]);
         Assert.Contains(listTrips["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "status" && p["in"]!.GetValue<string>() == "query");
         Assert.Contains(paths["/api/trips/{id}"]!["get"]!["parameters"]!.AsArray(), p => p!["in"]!.GetValue<string>() == "path");
-        Assert.NotNull(paths["/api/auth/login"]!["post"]!["security"]);
+        foreach (var anonymous in new[] { "/api/auth/login", "/api/auth/refresh" })
+            Assert.Empty(paths[anonymous]!["post"]!["security"]!.AsArray());
+        Assert.Null(paths["/api/users"]!["get"]!["security"]);
     }
 }

@@ -21,14 +21,16 @@ public sealed class InCabinJobTests(GraphFixture graph, ITestOutputHelper output
             var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(2));
             Assert.Equal("completed", job.Status());
             Assert.Equal("driver", job.GetProperty("summary").GetProperty("pipeline").GetString());
+            Assert.Equal("face_landmarker_478", job.GetProperty("summary").GetProperty("landmark_model").GetString());
+            Assert.Equal("face_landmarks_478.onnx", job.GetProperty("summary").GetProperty("models").GetProperty("faceLandmarks").GetString());
 
             var events = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/events", TestContext.Current.CancellationToken);
-            var microsleep = Assert.Single(events.EnumerateArray());
+            var microsleep = Assert.Single(events.GetProperty("items").EnumerateArray());
             Assert.Equal("microsleep", microsleep.GetProperty("type").GetString());
             Assert.Equal("critical", microsleep.GetProperty("severity").GetString());
             Assert.InRange(microsleep.GetProperty("startSeconds").GetDouble(), 2.9, 3.4);
 
-            var states = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/driver-states", TestContext.Current.CancellationToken);
+            var states = (await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/driver-states", TestContext.Current.CancellationToken)).GetProperty("items");
             Assert.Equal([0, 1, 2, 3, 4, 5], states.EnumerateArray().Select(s => s.GetProperty("second").GetInt32()));
             Assert.Equal("eyes_closed", states[3].GetProperty("state").GetString());
             Assert.InRange(states[1].GetProperty("ear").GetDouble(), 0.3, 0.42);

@@ -24,7 +24,7 @@ public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper outp
             Assert.Equal("completed", job.Status());
 
             var events = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/events", TestContext.Current.CancellationToken);
-            var fcw = Assert.Single(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "forward_collision_warning");
+            var fcw = Assert.Single(events.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "forward_collision_warning");
             Assert.Equal("critical", fcw.GetProperty("severity").GetString());
             Assert.Equal("ttc_seconds", fcw.GetProperty("peakMetric").GetString());
             Assert.Equal("appearance", fcw.GetProperty("details").GetProperty("ttcSource").GetString());

@@ -13,13 +13,17 @@ public sealed class AnalyzerFactory(PerceptionModels models)
 {
     public PerceptionModels Models { get; } = models;
 
-    /// <summary>The built-in models with each task's registry-activated version put in their place.</summary>
+    /// <summary>
+    /// The built-in models with each task's registry-activated version put in their place. An activated face-landmark
+    /// model (a PFLD-layout file, as the registry validates them) replaces the built-in 478-point model.
+    /// </summary>
     public PerceptionModels WithActive(IReadOnlyDictionary<ModelTask, string?> active) => Models with
     {
         ObjectDetector = active.GetValueOrDefault(ModelTask.ObjectDetection) ?? Models.ObjectDetector,
         SignClassifier = active.GetValueOrDefault(ModelTask.SignClassification) ?? Models.SignClassifier,
         FaceDetector = active.GetValueOrDefault(ModelTask.FaceDetection) ?? Models.FaceDetector,
         FaceLandmarks = active.GetValueOrDefault(ModelTask.FaceLandmarks) ?? Models.FaceLandmarks,
+        FaceLandmarker478 = active.GetValueOrDefault(ModelTask.FaceLandmarks) is null ? Models.FaceLandmarker478 : "",
     };
 
     /// <param name="camera">The vehicle's camera (field of view, mounting height); the defaults when unknown.</param>
@@ -31,11 +35,14 @@ public sealed class AnalyzerFactory(PerceptionModels models)
 
     private static DriverAnalyzer CreateDriver(PerceptionModels models)
     {
-        var options = new DriverOptions();
+        var options = new DriverOptions
+        {
+            Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : LandmarkModelKind.FaceLandmarker478,
+        };
         var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
             Classes = new HashSet<int> { options.PhoneClassId },
-            ScoreThreshold = options.PhoneMinScore,
+            ScoreThreshold = Math.Min(options.PhoneMinScore, options.PhoneNearFaceMinScore),
             IntraOpThreads = 1,
         });
         return new DriverAnalyzer(models, options, phones);

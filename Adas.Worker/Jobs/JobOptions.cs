@@ -15,4 +15,10 @@ public sealed class JobOptions
     public TimeSpan ReconcileGrace { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
     public int MinimumFrames { get; set; } = 2;
+    /// <summary>Longest video analysed (declared by the container and as decoded); longer ones fail with a clear message.</summary>
+    public TimeSpan MaxVideoDuration { get; set; } = TimeSpan.FromHours(2);
+    public int MaxVideoFrames { get; set; } = 2 * 3600 * 60;
+    public long MaxVideoPixelsPerFrame { get; set; } = 3840L * 2160;
+
+    public Adas.Perception.Analysis.VideoLimits VideoLimits => new(MaxVideoDuration.TotalSeconds, MaxVideoFrames, MaxVideoPixelsPerFrame);
 }

@@ -46,7 +46,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             await using (var progress = new ProgressReporter(jobId, scopes, queue, options.Value.ProgressInterval))
             using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models))
             {
-                result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token), linked.Token);
+                result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token,
+                    options.Value.VideoLimits), linked.Token);
             }
             if (result.FramesProcessed < options.Value.MinimumFrames)
                 throw new VideoDecodeException($"The video is too short to analyse: {result.FramesProcessed} frame(s); at least {options.Value.MinimumFrames} are needed.");
@@ -81,7 +82,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         {
             DeleteDirectory(resultsDir);
             logger.LogWarning(ex, "Job {JobId} attempt {Attempt} failed", jobId, job.Attempts);
-            var reason = $"Attempt {job.Attempts} failed: {ex.GetBaseException().Message}";
+            // Exception messages can carry server paths and tool output: users get the job id to quote, the log the detail.
+            var reason = $"Attempt {job.Attempts} failed with an internal error ({ex.GetBaseException().GetType().Name}); the worker log has the details under job {jobId}.";
             if (job.Attempts >= options.Value.MaxAttempts)
             {
                 await FailAsync(jobId, job.VideoType, $"Gave up after {job.Attempts} attempts. {reason}", clock.Elapsed);

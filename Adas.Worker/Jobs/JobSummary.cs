@@ -26,6 +26,7 @@ public static class JobSummary
     /// <summary>Which model files the job ran with (the registry's active versions or the built-in ones).</summary>
     public static Dictionary<string, string> ModelFiles(PerceptionModels models, VideoType type) => type == VideoType.Dashcam
         ? new() { ["objectDetector"] = Path.GetFileName(models.ObjectDetector), ["signClassifier"] = Path.GetFileName(models.SignClassifier) }
-        : new() { ["faceDetector"] = Path.GetFileName(models.FaceDetector), ["faceLandmarks"] = Path.GetFileName(models.FaceLandmarks),
+        : new() { ["faceDetector"] = Path.GetFileName(models.FaceDetector), ["faceLandmarks"] = Path.GetFileName(
+                      string.IsNullOrEmpty(models.FaceLandmarker478) ? models.FaceLandmarks : models.FaceLandmarker478),
                   ["objectDetector"] = Path.GetFileName(models.ObjectDetector) };
 }

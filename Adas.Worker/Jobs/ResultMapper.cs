@@ -14,6 +14,7 @@ public static class ResultMapper
         TripId = job.TripId,
         VehicleId = job.VehicleId,
         DriverId = driverId,
+        FleetId = job.FleetId,
         Type = e.Type,
         Severity = (Severity)(int)e.Severity,
         StartSeconds = Math.Round(e.StartSeconds, 3),
@@ -53,14 +54,17 @@ public static class ResultMapper
         State = s.State,
     };
 
-    public static Alert ToAlert(SafetyEvent e, VideoJob job, Guid? fleetId) => new()
+    /// <summary>Warnings and criticals are raised as alerts for people to review; info events are only recorded.</summary>
+    public static bool RaisesAlert(SafetyEvent e) => e.Severity >= Severity.Warning;
+
+    public static Alert ToAlert(SafetyEvent e, VideoJob job) => new()
     {
         EventId = e.Id,
         JobId = job.Id,
         OwnerId = job.OwnerId,
         DriverId = e.DriverId,
         VehicleId = e.VehicleId,
-        FleetId = fleetId,
+        FleetId = e.FleetId,
         Type = e.Type,
         Severity = e.Severity,
         Message = $"{e.Type.Replace('_', ' ')} ({e.Severity.ToString().ToLowerInvariant()}) at {TimeSpan.FromSeconds(e.StartSeconds):mm\\:ss\\.f} in {job.FileName}",

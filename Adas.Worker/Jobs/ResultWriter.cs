@@ -15,9 +15,6 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
     {
         var trip = job.TripId is { } tripId ? await db.Trips.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tripId, cancellationToken) : null;
         var driverId = trip?.DriverId ?? job.OwnerId;
-        var fleetId = trip?.FleetId
-            ?? (job.VehicleId is { } vehicleId ? await db.Vehicles.Where(v => v.Id == vehicleId).Select(v => v.FleetId).FirstOrDefaultAsync(cancellationToken) : null)
-            ?? (job.OwnerId is { } ownerId ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.FleetId).FirstOrDefaultAsync(cancellationToken) : null);
         var videoStart = trip?.StartedAt ?? job.CreatedAt;
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -40,7 +37,7 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
                 events.Add(entity);
             }
             db.SafetyEvents.AddRange(events);
-            db.Alerts.AddRange(events.Where(e => e.Severity >= Severity.Warning).Select(e => ResultMapper.ToAlert(e, job, fleetId)));
+            db.Alerts.AddRange(events.Where(ResultMapper.RaisesAlert).Select(e => ResultMapper.ToAlert(e, job)));
             db.TrafficSigns.AddRange(output.Signs.Select(s => ResultMapper.ToEntity(s, job.Id)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -10,7 +10,7 @@ public sealed class SessionIssuer(AdasDbContext db, TokenService tokens)
 {
     public async Task<TokenResponse> IssueAsync(User user, Guid familyId, string? ip, CancellationToken ct)
     {
-        var (access, expiresAt) = tokens.CreateAccessToken(user);
+        var (access, expiresAt) = tokens.CreateAccessToken(user, familyId);
         var (refresh, row) = tokens.CreateRefreshToken(user.Id, familyId, ip);
         db.RefreshTokens.Add(row);
         await db.SaveChangesAsync(ct);

@@ -1,8 +1,21 @@
-
 namespace Adas.Api.Features.Trips;
 
 public static class TripRules
 {
     public const double MaxDistanceKm = 5000;
     public const int MaxNotesLength = 2000;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+    /// <summary>How far ahead of the server's clock a client's clock may be.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The field and reason when a trip's times are not sane: not in the future, end after start, at most 24 h.</summary>
+    public static (string Field, string Error)? CheckTimes(DateTime startedAt, DateTime? endedAt, DateTime now)
+    {
+        if (startedAt > now + ClockSkew) return ("startedAt", "A trip cannot start in the future.");
+        if (endedAt is not { } end) return null;
+        if (end > now + ClockSkew) return ("endedAt", "A trip cannot end in the future.");
+        if (end <= startedAt) return ("endedAt", "The trip must end after it starts.");
+        if (end - startedAt > MaxDuration) return ("endedAt", $"A trip lasts at most {MaxDuration.TotalHours:0} hours; record longer drives as several trips.");
+        return null;
+    }
 }

@@ -84,6 +84,8 @@ namespace Adas.Data.Migrations.SqlServer
 
                     b.HasIndex("DriverId", "CreatedAt");
 
+                    b.HasIndex("FleetId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("alerts", (string)null);
@@ -190,6 +192,76 @@ namespace Adas.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("fleets", (string)null);
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.JobDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DeletedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("DriverStateCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("TrafficSignCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("TripId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("VideoType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("job_deletions", (string)null);
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>
@@ -320,6 +392,9 @@ namespace Adas.Data.Migrations.SqlServer
                     b.Property<double>("EndSeconds")
                         .HasColumnType("float");
 
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("uniqueidentifier");
 
@@ -364,6 +439,8 @@ namespace Adas.Data.Migrations.SqlServer
                     b.HasIndex("TripId");
 
                     b.HasIndex("DriverId", "OccurredAt");
+
+                    b.HasIndex("FleetId", "OccurredAt");
 
                     b.HasIndex("JobId", "StartSeconds");
 
@@ -640,6 +717,9 @@ namespace Adas.Data.Migrations.SqlServer
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
 
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -684,6 +764,8 @@ namespace Adas.Data.Migrations.SqlServer
                     b.HasIndex("TripId");
 
                     b.HasIndex("VehicleId");
+
+                    b.HasIndex("FleetId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 

@@ -79,6 +79,8 @@ namespace Adas.Data.Migrations.Sqlite
 
                     b.HasIndex("DriverId", "CreatedAt");
 
+                    b.HasIndex("FleetId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("alerts", (string)null);
@@ -183,6 +185,76 @@ namespace Adas.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("fleets", (string)null);
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.JobDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DriverStateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrafficSignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TripId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("job_deletions", (string)null);
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>
@@ -313,6 +385,9 @@ namespace Adas.Data.Migrations.Sqlite
                     b.Property<double>("EndSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
@@ -357,6 +432,8 @@ namespace Adas.Data.Migrations.Sqlite
                     b.HasIndex("TripId");
 
                     b.HasIndex("DriverId", "OccurredAt");
+
+                    b.HasIndex("FleetId", "OccurredAt");
 
                     b.HasIndex("JobId", "StartSeconds");
 
@@ -632,6 +709,9 @@ namespace Adas.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FleetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -676,6 +756,8 @@ namespace Adas.Data.Migrations.Sqlite
                     b.HasIndex("TripId");
 
                     b.HasIndex("VehicleId");
+
+                    b.HasIndex("FleetId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 

@@ -74,7 +74,7 @@ public static class DriverOverlay
         Label(image, $"EAR {s.Ear:0.00}", new Point(P(12), P(42)), font, Text);
         Bar(image, new Rect(barX, P(34), barWidth, barHeight), s.FacePresent ? s.Ear : null, 0.5, s.EyesClosed, s.EarThreshold);
         Label(image, $"MAR {s.Mar:0.00}", new Point(P(12), P(60)), font, Text);
-        Bar(image, new Rect(barX, P(52), barWidth, barHeight), s.FacePresent ? s.Mar : null, 1.0, s.MouthOpen, options.YawnMar);
+        Bar(image, new Rect(barX, P(52), barWidth, barHeight), s.FacePresent ? s.Mar : null, 1.0, s.MouthOpen, s.YawnThreshold);
         var perclos = s.Perclos is { } p ? $"{p * 100:0}%" : "--";
         Label(image, $"PERC {perclos}", new Point(P(12), P(78)), font, Text);
         Bar(image, new Rect(barX, P(70), barWidth, barHeight), s.Perclos, 0.5, s.Perclos >= options.PerclosWarning,

@@ -71,15 +71,23 @@ public sealed class DriverEventRules
         var release = _options.PerclosWarning * _options.PerclosReleaseFactor;
         _perclosDrowsy = s.Perclos is not null && (perclos >= _options.PerclosWarning || (_perclosDrowsy && perclos >= release));
         var yawny = s.YawnsInWindow >= _options.YawnsForDrowsiness;
-        if (!_perclosDrowsy && !yawny)
+        var nodding = s.NodsInWindow >= _options.NodsForDrowsiness;
+        var slowBlinks = s.LongClosuresInWindow >= _options.LongClosuresForDrowsiness;
+        if (!_perclosDrowsy && !yawny && !s.HeadDrooping && !nodding && !slowBlinks)
         {
             _drowsiness.Update(s.Time, false);
             return;
         }
-        var severity = perclos >= _options.PerclosCritical ? EventSeverity.Critical : EventSeverity.Warning;
-        var details = Details(("perclos", perclos), ("yawns_in_window", s.YawnsInWindow));
-        if (_perclosDrowsy) _drowsiness.Update(s.Time, true, severity, "perclos", perclos, details: details, snapshot: snapshot);
-        else _drowsiness.Update(s.Time, true, severity, "yawns_in_window", s.YawnsInWindow, details: details, snapshot: snapshot);
+        // Drooping with the eyes closed is as bad as it gets short of a microsleep.
+        var severity = perclos >= _options.PerclosCritical || (s.HeadDrooping && s.EyesClosed) ? EventSeverity.Critical : EventSeverity.Warning;
+        var details = Details(("perclos", perclos), ("yawns_in_window", s.YawnsInWindow), ("head_droop_seconds", s.DroopSeconds),
+            ("nods_in_window", s.NodsInWindow), ("long_closures_in_window", s.LongClosuresInWindow));
+        var (metric, value) = _perclosDrowsy ? ("perclos", perclos)
+            : s.HeadDrooping ? ("head_droop_seconds", s.DroopSeconds)
+            : slowBlinks ? ("long_closures_in_window", s.LongClosuresInWindow)
+            : yawny ? ("yawns_in_window", s.YawnsInWindow)
+            : ("nods_in_window", (double)s.NodsInWindow);
+        _drowsiness.Update(s.Time, true, severity, metric, value, details: details, snapshot: snapshot);
     }
 
     private static Dictionary<string, object?> Details(params (string Key, object? Value)[] items) =>

@@ -22,4 +22,9 @@ public sealed record DriverSignalState(
     double OffRoadSeconds,
     double OffRoadInWindowSeconds,
     bool Phone,
-    double PhoneSeconds);
+    double PhoneSeconds,
+    double YawnThreshold = 0,
+    bool HeadDrooping = false,
+    double DroopSeconds = 0,
+    int NodsInWindow = 0,
+    int LongClosuresInWindow = 0);

@@ -17,6 +17,14 @@ public sealed class DriverSignalTracker(DriverOptions options, double frameInter
 
     public DriverCalibration Calibration => _signals.Calibration;
     public BlinkStatistics Blinks => _signals.Blinks;
+    public int SceneCuts { get; private set; }
+
+    /// <summary>A scene cut: the face in view may be someone else's, so calibration and face signals start over.</summary>
+    public void SceneCut()
+    {
+        _signals.ResetDriver();
+        SceneCuts++;
+    }
 
     /// <param name="snapshot">Optional: a JPEG of the current frame, asked for when an episode's peak moves here.</param>
     public DriverFrameStatus Update(DriverMeasurement measurement, Func<byte[]?>? snapshot = null)
@@ -39,6 +47,8 @@ public sealed class DriverSignalTracker(DriverOptions options, double frameInter
         {
             ["calibrated"] = Calibration.IsCalibrated,
             ["baseline_ear"] = Math.Round(Calibration.BaselineEar, 3),
+            ["baseline_mar"] = Math.Round(Calibration.BaselineMar, 3),
+            ["scene_cuts"] = SceneCuts,
             ["neutral_yaw"] = Math.Round(Calibration.NeutralYaw, 1),
             ["neutral_pitch"] = Math.Round(Calibration.NeutralPitch, 1),
             ["face_present_fraction"] = _frames == 0 ? 0 : Math.Round((double)_faceFrames / _frames, 3),

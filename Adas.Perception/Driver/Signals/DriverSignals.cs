@@ -13,15 +13,15 @@ public sealed class DriverSignals
     private readonly MedianFilter _mar;
     private readonly TimeWeightedWindow _perclos;
     private readonly TimeWeightedWindow _offRoadWindow;
-    private readonly Queue<double> _yawns = new();
+    private readonly YawnTracker _yawn;
+    private readonly HeadMotion _head;
+    private readonly Queue<double> _longClosures = new();
     private double? _lastTime;
     private bool _eyesClosed;
     private double _closedSeconds;
     private bool _blinking;
     private double _blinkSeconds;
-    private bool _mouthOpen;
-    private double? _mouthOpenSince;
-    private bool _yawnCounted;
+    private bool _blinkClosed;
     private bool _offRoad;
     private double _offRoadSeconds;
     private double _lastFaceTime = double.NegativeInfinity;
@@ -38,11 +38,27 @@ public sealed class DriverSignals
         _offRoadWindow = new TimeWeightedWindow(options.DistractionWindowSeconds);
         Calibration = new DriverCalibration(options);
         Blinks = new BlinkStatistics(options.MicrosleepSeconds);
+        _yawn = new YawnTracker(options);
+        _head = new HeadMotion(options);
     }
 
     public DriverCalibration Calibration { get; }
     public BlinkStatistics Blinks { get; }
-    public int TotalYawns { get; private set; }
+    public int TotalYawns => _yawn.Total;
+
+    /// <summary>Forgets the driver and what their face was doing (a scene cut: another shot, maybe another person).</summary>
+    public void ResetDriver()
+    {
+        Calibration.Reset();
+        _ear.Reset();
+        _mar.Reset();
+        _yawn.Reset();
+        _head.Reset();
+        // A closure cut off by the edit still happened.
+        if (IsSlowBlink() && _lastTime is { } last) _longClosures.Enqueue(last);
+        _eyesClosed = _blinking = _blinkClosed = _offRoad = false;
+        _closedSeconds = _blinkSeconds = _offRoadSeconds = 0;
+    }
 
     public DriverSignalState Update(DriverMeasurement m)
     {
@@ -58,20 +74,25 @@ public sealed class DriverSignals
         var pitch = face ? m.Pitch - Calibration.NeutralPitch : 0;
         var roll = face ? m.Roll - Calibration.NeutralRoll : 0;
         var threshold = _options.EyesClosedThreshold(Calibration.BaselineEar);
-        UpdateMouth(m.Time, face, mar);
+        // A face turned far shows the mouth in profile: its opening is not readable either.
+        _yawn.Update(m.Time, face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees, mar, Calibration.BaselineMar);
         // Eyes squeeze during a yawn and foreshorten when the head turns far: neither is an eye closure.
-        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_mouthOpen;
+        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_yawn.EyesUnreadable(m.Time);
 
-        UpdateEyes(eyesReadable, ear, threshold, duration);
-        UpdateBlink(eyesReadable, ear, duration);
+        UpdateEyes(m.Time, eyesReadable, ear, threshold, duration);
+        UpdateBlink(m.Time, eyesReadable, ear, duration);
         _perclos.Add(m.Time, duration, counted: eyesReadable, flagged: _eyesClosed);
-        UpdateOffRoad(m.Time, face, yaw, pitch, duration);
+        var eyesNotOpen = face && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
+        _head.Update(m.Time, face, pitch, eyesNotOpen, duration);
+        // A head hanging down with the eyes not open is drowsiness, not a look away from the road.
+        UpdateOffRoad(m.Time, face, yaw, eyesNotOpen ? Math.Max(pitch, 0) : pitch, duration);
         _phoneSeconds = m.Phone ? _phoneSeconds + duration : 0;
 
         var perclos = _perclos.CountedSeconds + 1e-9 >= _options.PerclosMinFaceSeconds ? _perclos.Fraction : (double?)null;
         return new DriverSignalState(m.Time, face, m.Obstructed, Calibration.IsCalibrated, ear, Calibration.BaselineEar,
-            threshold, _eyesClosed, _closedSeconds, perclos, mar, _mouthOpen, _yawns.Count, yaw, pitch, roll,
-            _offRoad, _offRoadSeconds, _offRoadWindow.FlaggedSeconds, m.Phone, _phoneSeconds);
+            threshold, _eyesClosed, _closedSeconds, perclos, mar, _yawn.Yawning, _yawn.InWindow, yaw, pitch, roll,
+            _offRoad, _offRoadSeconds, _offRoadWindow.FlaggedSeconds, m.Phone, _phoneSeconds, _yawn.Threshold,
+            _head.Drooping, _head.DroopSeconds, _head.NodsInWindow, _longClosures.Count);
     }
 
     private void TrackAbsence(DriverMeasurement m, double duration)
@@ -88,41 +109,32 @@ public sealed class DriverSignals
         if (_absentSeconds >= _options.RecalibrateAfterAbsentSeconds && Calibration.IsCalibrated) Calibration.Reset();
     }
 
-    private void UpdateEyes(bool readable, double ear, double threshold, double duration)
+    private void UpdateEyes(double time, bool readable, double ear, double threshold, double duration)
     {
         var closed = readable && ear < (_eyesClosed ? threshold + _options.EyesReopenMargin : threshold);
+        while (_longClosures.Count > 0 && _longClosures.Peek() < time - _options.LongClosureWindowSeconds) _longClosures.Dequeue();
         _closedSeconds = closed ? _closedSeconds + duration : 0;
         _eyesClosed = closed;
     }
 
-    private void UpdateBlink(bool readable, double ear, double duration)
+    /// <summary>
+    /// A slow blink: the lids down (below the blink level) for at least <see cref="DriverOptions.LongClosureSeconds"/>,
+    /// closing fully on the way; lids held low without closing (squinting into the sun) are not one.
+    /// </summary>
+    private bool IsSlowBlink() => _blinking && _blinkClosed && _blinkSeconds + 1e-9 >= _options.LongClosureSeconds;
+
+    private void UpdateBlink(double time, bool readable, double ear, double duration)
     {
         var dipping = readable && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
         if (dipping) _blinkSeconds += duration;
-        else if (_blinking) Blinks.ClosureEnded(_blinkSeconds);
+        else if (_blinking)
+        {
+            Blinks.ClosureEnded(_blinkSeconds);
+            if (IsSlowBlink()) _longClosures.Enqueue(time);
+        }
+        _blinkClosed = dipping && (_blinkClosed || _eyesClosed);
         if (!dipping) _blinkSeconds = 0;
         _blinking = dipping;
-    }
-
-    private void UpdateMouth(double time, bool face, double mar)
-    {
-        _mouthOpen = face && mar >= (_mouthOpen ? _options.YawnReleaseMar : _options.YawnMar);
-        if (!_mouthOpen)
-        {
-            _mouthOpenSince = null;
-            _yawnCounted = false;
-        }
-        else
-        {
-            _mouthOpenSince ??= time;
-            if (!_yawnCounted && time - _mouthOpenSince.Value + 1e-9 >= _options.YawnSeconds)
-            {
-                _yawnCounted = true;
-                _yawns.Enqueue(_mouthOpenSince.Value);
-                TotalYawns++;
-            }
-        }
-        while (_yawns.Count > 0 && _yawns.Peek() < time - _options.YawnWindowSeconds) _yawns.Dequeue();
     }
 
     private void UpdateOffRoad(double time, bool face, double yaw, double pitch, double duration)

@@ -15,6 +15,7 @@ public sealed class DriverFaceReader : IDisposable
     private readonly int _coarseMaxSide;
     private readonly IFaceLandmarker _landmarker;
     private readonly float _acquireScore;
+    private readonly EyeRegionReader? _eyes;
 
     public DriverFaceReader(PerceptionModels models, DriverOptions options)
     {
@@ -24,14 +25,26 @@ public sealed class DriverFaceReader : IDisposable
         _detector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionMaxSide, detectorScore);
         if (options.FaceDetectionFineMaxSide > options.FaceDetectionMaxSide)
             _fineDetector = new YuNetFaceDetector(models.FaceDetector, options.FaceDetectionFineMaxSide, detectorScore);
+        ModelFile = Path.GetFileName(options.Landmarks switch
+        {
+            LandmarkModelKind.FaceMesh => models.FaceMesh,
+            LandmarkModelKind.Pfld68 => models.FaceLandmarks,
+            _ => models.FaceLandmarker478,
+        });
         _landmarker = options.Landmarks switch
         {
             LandmarkModelKind.FaceMesh => new FaceMeshLandmarker(models.FaceMesh, options.OnnxThreads),
-            _ => new PfldLandmarker(models.FaceLandmarks, options.OnnxThreads),
+            LandmarkModelKind.Pfld68 => new PfldLandmarker(models.FaceLandmarks, options.OnnxThreads),
+            _ => new FaceLandmarker478(models.FaceLandmarker478, options.OnnxThreads),
         };
+        // The eye-region models are put on the 478-point model's EAR scale; the older models keep their own EAR.
+        if (options.EyeRegionModels && options.Landmarks == LandmarkModelKind.FaceLandmarker478)
+            _eyes = new EyeRegionReader(models.EyeRegion, models.EyeState);
     }
 
     public LandmarkLayout Layout => _landmarker.Layout;
+    public string ModelFile { get; }
+    public bool UsesEyeRegion => _eyes is not null;
 
     /// <summary>The scaled copy of the frame last searched for faces.</summary>
     public Mat LastSmallFrame => _detector.LastSmallFrame;
@@ -50,10 +63,21 @@ public sealed class DriverFaceReader : IDisposable
         var points = _landmarker.Detect(bgr, face.Box);
         var layout = _landmarker.Layout;
         var pose = HeadPoseEstimator.Estimate(points, layout, bgr.Size());
-        return new FaceReading(face, points, layout,
-            FaceGeometry.EyeAspectRatio(points, layout.RightEye),
-            FaceGeometry.EyeAspectRatio(points, layout.LeftEye),
-            FaceGeometry.MouthAspectRatio(points, layout), pose);
+        var rightEar = FaceGeometry.EyeAspectRatio(points, layout.RightEye);
+        var leftEar = FaceGeometry.EyeAspectRatio(points, layout.LeftEye);
+        EyeReading? right = null, left = null;
+        if (_eyes is not null)
+        {
+            right = _eyes.Read(bgr, points[layout.RightEye[0]], points[layout.RightEye[3]], mirror: true);
+            left = _eyes.Read(bgr, points[layout.LeftEye[0]], points[layout.LeftEye[3]], mirror: false);
+            rightEar = (rightEar + EyeRegionReader.ToEarScale(right.Openness)) / 2;
+            leftEar = (leftEar + EyeRegionReader.ToEarScale(left.Openness)) / 2;
+        }
+        return new FaceReading(face, points, layout, rightEar, leftEar, FaceGeometry.MouthAspectRatio(points, layout), pose)
+        {
+            RightEyeRegion = right,
+            LeftEyeRegion = left,
+        };
     }
 
     /// <summary>One-shot reading of a still image: the most prominent face, or null when there is none.</summary>
@@ -68,5 +92,6 @@ public sealed class DriverFaceReader : IDisposable
         _detector.Dispose();
         _fineDetector?.Dispose();
         _landmarker.Dispose();
+        _eyes?.Dispose();
     }
 }

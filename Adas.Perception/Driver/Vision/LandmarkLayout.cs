@@ -33,4 +33,7 @@ public sealed record LandmarkLayout(
         InnerLipLower: [87, 14, 317],
         PosePoints: [1, 152, 33, 263, 61, 291],
         InnerMouthOutline: [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95]);
+
+    /// <summary>MediaPipe Face Landmarker v2: the FaceMesh indices, with 10 iris points appended (468-477).</summary>
+    public static LandmarkLayout FaceLandmarker478 { get; } = FaceMesh468 with { Name = "face_landmarker_478", PointCount = 478 };
 }

@@ -14,15 +14,15 @@ public sealed class PhoneProximity(DriverOptions options)
 
     public bool IsNearDriver(Detection.Detection phone, Rect2f? face, Size frame)
     {
-        if (!IsPhone(phone)) return false;
+        if (phone.ClassId != options.PhoneClassId) return false;
         var box = phone.Box;
-        if (face is { } f)
+        if (face is { } f && phone.Score >= options.PhoneNearFaceMinScore)
         {
             var margin = (float)options.PhoneFaceMargin * f.Width;
             var zone = new Rect2f(f.X - margin, f.Y - margin * 0.5f, f.Width + 2 * margin, f.Height + 1.5f * margin);
             if (Overlaps(zone, box)) return true;
         }
-        return box.Y + box.Height / 2 >= frame.Height * options.PhoneLowerFrameFraction;
+        return IsPhone(phone) && box.Y + box.Height / 2 >= frame.Height * options.PhoneLowerFrameFraction;
     }
 
     public IReadOnlyList<Detection.Detection> PhonesNearDriver(IReadOnlyList<Detection.Detection> detections, Rect2f? face, Size frame) =>

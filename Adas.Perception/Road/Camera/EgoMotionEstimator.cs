@@ -3,28 +3,45 @@ using OpenCvSharp;
 namespace Adas.Perception.Road.Camera;
 
 /// <summary>
-/// A rough ego speed from the road itself: the near strip of the bird's-eye view (metric and parallel to the
-/// road) slides down by speed × dt between frames; phase correlation measures that shift. Column means are removed
-/// first, so solid lines and road edges (the same at every row) cannot vote for "standing still"; only a clear
-/// answer counts (strong correlation peak), otherwise the speed stays unknown. Smoothed over about a second. A
-/// vehicle standing on the strip moves with us and would read as a still road, so its columns are blanked (whole
-/// columns: like solid lines they carry no vertical shift); with too little road left the frame is not measured.
+/// The ego speed from the road itself. In the bird's-eye view (metric and parallel to the road) the road slides
+/// down by speed × dt between frames. Each frame is reduced to its row profile (the mean lightness of each row of
+/// visible road): dash ends, seams, patches and shadows across the road make it, while solid lines and road edges
+/// add the same to every row, however they drift sideways. What does not move with the road is removed from the
+/// profile: its running mean over about a second (the headlight pool, raindrops and wiper streaks, reflections and
+/// burned-in text). The shift between two frames' profiles is the peak of their normalised cross-correlation.
+/// Vehicles standing on the road move with us and would read as a still road, so their footprint is left out; with
+/// too little road left the frame is not measured. A frame whose visible road does not change at all is standing
+/// still. Measurements are a median over half a second, then smoothed.
 /// </summary>
 public sealed class EgoMotionEstimator : IDisposable
 {
-    /// <summary>With more of the strip hidden than this, what is left is too little road to measure on.</summary>
+    /// <summary>With more of the view hidden than this, what is left is too little road to measure on.</summary>
     public const double MaxHiddenShare = 0.6;
 
-    /// <summary>The share of the bird's-eye height, from its near edge, that the speed is measured on.</summary>
-    public const double StripFraction = 1.0 / 3;
+    /// <summary>Correlation peaks below this are no clear answer.</summary>
+    private const double MinCorrelation = 0.6;
 
-    private const double MinResponse = 0.7;
+    /// <summary>Mean absolute change of the visible road (grey levels) below which nothing moves: standing still.</summary>
+    private const double StillChange = 0.5;
+
+    /// <summary>Faster than this (250 km/h) is a wrong peak, not a speed.</summary>
+    private const double MaxSpeed = 70;
+
     private const double TimeConstant = 0.8;
-    private readonly Mat _current = new();
-    private readonly Mat _previous = new();
-    private readonly Mat _columnMean = new();
-    private readonly Mat _columnMeanRows = new();
-    private Mat? _window;
+    private const int MedianWindow = 15;
+    private readonly Mat _intensity = new();
+    private readonly Mat _previousIntensity = new();
+    private readonly Mat _difference = new();
+    private readonly Mat _visible = new();
+    private readonly Mat _visibleFloat = new();
+    private readonly Mat _masked = new();
+    private readonly Mat _rowSums = new();
+    private readonly Mat _rowCounts = new();
+    private readonly Queue<double> _recent = new();
+    /// <summary>The last frame's row profile; <c>_profile</c> is the change since then (static patterns cancel).</summary>
+    private double[] _lastRows = [];
+    private double[] _profile = [];
+    private double[] _previous = [];
     private double _lastTime = double.NaN;
     private double _evidence;
 
@@ -33,31 +50,93 @@ public sealed class EgoMotionEstimator : IDisposable
 
     /// <param name="birdLightness">8-bit bird's-eye image, rows linear in ground distance.</param>
     /// <param name="metresPerRow">Ground distance covered by one bird's-eye row.</param>
-    /// <param name="hidden">Spans of the strip's width (0-1) hidden by vehicles standing on it.</param>
-    public void Update(Mat birdLightness, double metresPerRow, double time, IReadOnlyList<(double Left, double Right)>? hidden = null)
+    /// <param name="hidden">Parts of the bird's-eye view (its pixels) hidden by vehicles standing on the road.</param>
+    public void Update(Mat birdLightness, double metresPerRow, double time, IReadOnlyList<Rect>? hidden = null)
     {
-        var stripHeight = (int)(birdLightness.Height * StripFraction);
-        using (var strip = new Mat(birdLightness, new Rect(0, birdLightness.Height - stripHeight, birdLightness.Width, stripHeight)))
-            strip.ConvertTo(_current, MatType.CV_32F);
-        Cv2.Reduce(_current, _columnMean, ReduceDimension.Row, ReduceTypes.Avg, MatType.CV_32F);
-        Cv2.Repeat(_columnMean, stripHeight, 1, _columnMeanRows);
-        Cv2.Subtract(_current, _columnMeanRows, _current);
-        var roadVisible = BlankHidden(hidden ?? []);
-        _window ??= CreateWindow(_current.Size());
+        birdLightness.ConvertTo(_intensity, MatType.CV_32F);
         var dt = time - _lastTime;
-        if (roadVisible && !double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Size() == _current.Size())
-        {
-            var shift = Cv2.PhaseCorrelate(_previous, _current, _window, out var response);
-            if (response >= MinResponse && Math.Abs(shift.X) < 0.1 * _current.Width)
-            {
-                var speed = Math.Max(0, shift.Y) * metresPerRow / dt;
-                var alpha = 1 - Math.Exp(-dt / TimeConstant);
-                _evidence += dt;
-                SpeedMetersPerSecond = SpeedMetersPerSecond is { } s ? s + alpha * (speed - s) : speed;
-            }
-        }
-        _current.CopyTo(_previous);
+        var roadVisible = BuildVisible(hidden ?? []);
+        var rows = Profile();
+        _profile = new double[rows.Length];
+        if (_lastRows.Length == rows.Length)
+            for (var i = 0; i < rows.Length; i++) _profile[i] = rows[i] - _lastRows[i];
+        if (roadVisible && !double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Length == rows.Length
+            && _previousIntensity.Size() == _intensity.Size() && Measure(metresPerRow, dt) is { } speed)
+            Add(speed, dt);
+        _lastRows = rows;
+        (_previous, _profile) = (_profile, _previous);
+        _intensity.CopyTo(_previousIntensity);
         _lastTime = time;
+    }
+
+    /// <summary>Mean of each row over its visible pixels.</summary>
+    private double[] Profile()
+    {
+        _intensity.CopyTo(_masked);
+        _visible.ConvertTo(_visibleFloat, MatType.CV_32F, 1 / 255.0);
+        Cv2.Multiply(_masked, _visibleFloat, _masked);
+        Cv2.Reduce(_masked, _rowSums, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_64F);
+        Cv2.Reduce(_visibleFloat, _rowCounts, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_64F);
+        var rows = new double[_intensity.Height];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var count = _rowCounts.At<double>(i);
+            rows[i] = count > 4 ? _rowSums.At<double>(i) / count : 0;
+        }
+        return rows;
+    }
+
+    private double? Measure(double metresPerRow, double dt)
+    {
+        Cv2.Absdiff(_intensity, _previousIntensity, _difference);
+        var change = Cv2.Mean(_difference, _visible).Val0;
+        var maxShift = (int)Math.Min(_profile.Length / 2.0, MaxSpeed * dt / metresPerRow);
+        var (shift, correlation) = BestShift(_previous, _profile, maxShift);
+        if (correlation >= MinCorrelation) return Math.Max(0, shift) * metresPerRow / dt;
+        return change < StillChange ? 0 : null;
+    }
+
+    /// <summary>
+    /// The downward shift (rows, sub-row by a parabola through the peak) that best maps the previous profile onto
+    /// the current one, and its normalised cross-correlation; from one row backwards to <paramref name="maxShift"/>.
+    /// </summary>
+    private static (double Shift, double Correlation) BestShift(double[] previous, double[] current, int maxShift)
+    {
+        var n = current.Length;
+        var scores = new double[maxShift + 2];
+        for (var s = -1; s <= maxShift; s++)
+        {
+            double sxy = 0, sxx = 0, syy = 0;
+            for (var v = Math.Max(0, -s); v < n && v + s < n; v++)
+            {
+                var x = previous[v];
+                var y = current[v + s];
+                sxy += x * y;
+                sxx += x * x;
+                syy += y * y;
+            }
+            scores[s + 1] = sxx > 1e-6 && syy > 1e-6 ? sxy / Math.Sqrt(sxx * syy) : 0;
+        }
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+        var shift = (double)(best - 1);
+        if (best > 0 && best < scores.Length - 1)
+        {
+            var (a, b, c) = (scores[best - 1], scores[best], scores[best + 1]);
+            var denominator = a - 2 * b + c;
+            if (Math.Abs(denominator) > 1e-9) shift += Math.Clamp(0.5 * (a - c) / denominator, -0.5, 0.5);
+        }
+        return (shift, scores[best]);
+    }
+
+    private void Add(double speed, double dt)
+    {
+        _recent.Enqueue(speed);
+        if (_recent.Count > MedianWindow) _recent.Dequeue();
+        var median = _recent.Order().ElementAt(_recent.Count / 2);
+        var alpha = 1 - Math.Exp(-dt / TimeConstant);
+        _evidence += dt;
+        SpeedMetersPerSecond = SpeedMetersPerSecond is { } s ? s + alpha * (median - s) : median;
     }
 
     /// <summary>The smoothed speed once it rests on enough clear measurements, else null.</summary>
@@ -66,41 +145,25 @@ public sealed class EgoMotionEstimator : IDisposable
     /// <summary>True once the road has been seen to stand still (or move slower than <paramref name="speed"/>) for a while.</summary>
     public bool IsKnownSlowerThan(double speed) => _evidence >= 0.5 && SpeedMetersPerSecond < speed;
 
-    /// <summary>Zeroes the hidden columns; false when more than <see cref="MaxHiddenShare"/> of the strip is hidden.</summary>
-    private bool BlankHidden(IReadOnlyList<(double Left, double Right)> hidden)
+    /// <summary>The visible-road mask (hidden parts zero); false when more than <see cref="MaxHiddenShare"/> is hidden.</summary>
+    private bool BuildVisible(IReadOnlyList<Rect> hidden)
     {
-        if (hidden.Count == 0) return true;
-        var width = _current.Width;
-        var blanked = new bool[width];
-        foreach (var (left, right) in hidden)
-            for (var x = Math.Max(0, (int)(left * width)); x < Math.Min(width, (int)Math.Ceiling(right * width)); x++)
-                blanked[x] = true;
-        var count = 0;
-        for (var x = 0; x < width; x++)
+        _visible.Create(_intensity.Size(), MatType.CV_8UC1);
+        _visible.SetTo(Scalar.All(255));
+        var bounds = new Rect(0, 0, _intensity.Width, _intensity.Height);
+        foreach (var rect in hidden)
         {
-            if (!blanked[x]) continue;
-            var end = x;
-            while (end < width && blanked[end]) end++;
-            using (var run = new Mat(_current, new Rect(x, 0, end - x, _current.Height))) run.SetTo(Scalar.All(0));
-            count += end - x;
-            x = end;
+            var part = rect & bounds;
+            if (part.Width <= 0 || part.Height <= 0) continue;
+            using var region = new Mat(_visible, part);
+            region.SetTo(Scalar.All(0));
         }
-        return count <= MaxHiddenShare * width;
-    }
-
-    private static Mat CreateWindow(Size size)
-    {
-        var window = new Mat();
-        Cv2.CreateHanningWindow(window, size, MatType.CV_32F);
-        return window;
+        return Cv2.CountNonZero(_visible) >= (1 - MaxHiddenShare) * bounds.Width * bounds.Height;
     }
 
     public void Dispose()
     {
-        _current.Dispose();
-        _previous.Dispose();
-        _columnMean.Dispose();
-        _columnMeanRows.Dispose();
-        _window?.Dispose();
+        foreach (var m in (Mat[])[_intensity, _previousIntensity, _difference, _visible, _visibleFloat, _masked, _rowSums, _rowCounts])
+            m.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace Adas.Perception.Road.Camera;
 public sealed class HorizonEstimator(CameraModel configured, double timeConstantSeconds = 2.0, double minEvidenceSeconds = 1.0)
 {
     /// <summary>How far the lanes may move the horizon from the configured row (a mounting tolerance, not a free fit).</summary>
-    public const double MaxCorrection = 0.12;
+    public const double MaxCorrection = 0.2;
 
     private double? _fraction;
     private double _evidence;

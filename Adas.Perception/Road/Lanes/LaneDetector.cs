@@ -10,6 +10,10 @@ namespace Adas.Perception.Road.Lanes;
 /// </summary>
 public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? options = null) : IDisposable
 {
+    /// <summary>A horizon this far (fraction of the frame height) from the one the view was built for rebuilds it.</summary>
+    private const double HorizonTolerance = 0.02;
+
+    private CameraModel _camera = camera;
     private readonly LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
     private readonly LaneMaskBuilder _masks = new();
     private readonly EgoMotionEstimator _egoMotion = new();
@@ -30,13 +34,13 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         if (Projection is null || Projection.FrameWidth != frame.Width || Projection.FrameHeight != frame.Height)
         {
             Projection?.Dispose();
-            Projection = new LaneProjection(frame.Width, frame.Height, camera, _options);
+            Projection = new LaneProjection(frame.Width, frame.Height, _camera, _options);
         }
         var dt = double.IsNaN(_lastTime) ? 0 : time - _lastTime;
         _lastTime = time;
 
         var mask = _masks.Build(frame, Projection);
-        var hidden = vehicles is null ? [] : vehicles.Select(Projection.NearStripSpan).OfType<(double, double)>().ToList();
+        var hidden = vehicles is null ? [] : vehicles.Select(Projection.BirdFootprint).OfType<Rect>().ToList();
         _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, hidden);
         var (leftFit, rightFit) = FindLines(mask);
         (leftFit, rightFit) = CheckPair(leftFit, rightFit);
@@ -44,6 +48,20 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _right.Update(rightFit, dt);
         HandleLaneChange();
         return State = Describe();
+    }
+
+    /// <summary>
+    /// Uses the camera's self-calibrated horizon for the bird's-eye view once it differs clearly from the one in use:
+    /// the view is rebuilt and the lines are searched afresh in it (the ego speed keeps its history: its scale only).
+    /// </summary>
+    public void Recalibrate(CameraModel calibrated)
+    {
+        if (Math.Abs(calibrated.HorizonFraction - _camera.HorizonFraction) < HorizonTolerance) return;
+        _camera = calibrated;
+        Projection?.Dispose();
+        Projection = null;
+        _left.Clear();
+        _right.Clear();
     }
 
     /// <summary>Whether a frame point on the road lies between the two lane lines (null when the lane is not known).</summary>

@@ -29,10 +29,12 @@ public sealed class LaneProjection : IDisposable
         ToBird = Cv2.GetPerspectiveTransform(source, bird);
         ToFrame = Cv2.GetPerspectiveTransform(bird, source);
         _toBird = ReadMatrix(ToBird);
-        NearStripFarRow = BirdToFrame(0.5, 1 - EgoMotionEstimator.StripFraction).Y;
         DepthMeters = camera.GroundDistance(FarRow, frameWidth, frameHeight)!.Value - camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value;
         NearWidthMeters = 2 * nearHalf * camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value / camera.FocalPixels(frameWidth);
     }
+
+    /// <summary>The shadow under a vehicle reaches this share of its box height below the box.</summary>
+    private const float ShadowFraction = 0.15f;
 
     private readonly double[] _toBird;
 
@@ -41,8 +43,6 @@ public sealed class LaneProjection : IDisposable
     public Size BirdSize { get; }
     public double NearRow { get; }
 
-    /// <summary>The frame row of the far edge of the near strip the ego speed is measured on.</summary>
-    public double NearStripFarRow { get; }
     public double FarRow { get; }
     public Mat ToBird { get; }
     public Mat ToFrame { get; }
@@ -62,20 +62,23 @@ public sealed class LaneProjection : IDisposable
     }
 
     /// <summary>
-    /// The span of the bird's-eye width (0-1) a box hides on the near strip the ego speed is measured on, when its
-    /// ground contact (its bottom edge) is on or before that strip; else null. Seen from above, an upright object
-    /// fans out away from the camera, so the span is the widest of the box's columns over the strip's rows.
+    /// The part of the bird's-eye view (its pixels) a box standing on the road hides, or null when it stands beyond
+    /// the patch: from its ground contact (bottom edge) to the far edge. Seen from above, an upright object fans out
+    /// away from the camera, so the span across is the widest of its columns over the patch's rows. The shadow
+    /// under it, just below its box, moves with it too.
     /// </summary>
-    public (double Left, double Right)? NearStripSpan(Rect2f box)
+    public Rect? BirdFootprint(Rect2f box)
     {
-        if (box.Bottom <= FarRow) return null;
-        var (_, v) = FrameToBird(box.Left, box.Bottom);
-        if (v < 1 - EgoMotionEstimator.StripFraction) return null;
-        double[] rows = [Math.Min(box.Bottom, NearRow), Math.Max(box.Top, Math.Min(box.Bottom, NearStripFarRow))];
+        var bottom = Math.Min(box.Bottom + ShadowFraction * box.Height, NearRow);
+        if (bottom <= FarRow) return null;
+        var top = Math.Max(box.Top, FarRow);
+        double[] rows = [bottom, top];
         var us = rows.SelectMany(y => new[] { FrameToBird(box.Left, y).U, FrameToBird(box.Right, y).U }).ToArray();
-        var (left, right) = (us.Min(), us.Max());
-        if (right < 0 || left > 1) return null;
-        return (Math.Max(0, left), Math.Min(1, right));
+        var (left, right) = (Math.Max(0, us.Min()), Math.Min(1, us.Max()));
+        if (right <= left) return null;
+        var near = Math.Clamp(FrameToBird(box.X + box.Width / 2, bottom).V, 0, 1);
+        var x = (int)(left * BirdSize.Width);
+        return new Rect(x, 0, (int)Math.Ceiling(right * BirdSize.Width) - x, (int)Math.Ceiling(near * BirdSize.Height) + 2);
     }
 
     /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>

@@ -35,10 +35,37 @@ public sealed record RoadEventOptions
     public double HeadwayMinEgoSpeed { get; init; } = 8;
 
     public double PedestrianTtc { get; init; } = 3;
-    public double PedestrianDistance { get; init; } = 10;
     public double PedestrianCriticalTtc { get; init; } = 1.5;
     public double PedestrianMinDuration { get; init; } = 0.2;
     public double PedestrianCooldown { get; init; } = 3;
+
+    /// <summary>
+    /// Below this measured ego speed (m/s; about 7 km/h, a creeping car) the vehicle counts as standing (queues,
+    /// crossings): pedestrian warnings stay warnings, never critical, since it is the people who move in front of a
+    /// standing car (Euro NCAP's pedestrian AEB scenarios all have the car moving).
+    /// </summary>
+    public double EgoStoppedSpeed { get; init; } = 2;
+
+    /// <summary>
+    /// Closing speeds above this (m/s) are measurement noise, not an approach: two cars meeting head-on at 80 km/h each
+    /// close at 44 m/s, more than any forward-collision scene on public roads.
+    /// </summary>
+    public double MaxClosingSpeedMetersPerSecond { get; init; } = 45;
+
+    /// <summary>
+    /// A pedestrian or cyclist closes at most this much faster than the ego vehicle drives (m/s): a sprinter peaks
+    /// at about 12 m/s, a cyclist crossing at 8-10 m/s. With the ego speed unknown, <see cref="MaxClosingSpeedMetersPerSecond"/> holds.
+    /// </summary>
+    public double MaxVulnerableOwnSpeedMetersPerSecond { get; init; } = 12;
+
+    /// <summary>
+    /// Lane departure warnings only above this measured ego speed (m/s): LDW systems are active from 60 km/h
+    /// (ISO 17361:2017 and UNECE R130 minimum activation speed; 16.7 m/s). With the speed unknown there is no warning.
+    /// </summary>
+    public double LaneDepartureMinSpeedMetersPerSecond { get; init; } = 16.7;
+
+    /// <summary>Both lane lines must be at least this confident (0-1) for a lane departure (ISO 17361: a warning needs visible markings).</summary>
+    public double LaneDepartureMinLineConfidence { get; init; } = 0.7;
 
     public double LaneDepartureOffsetFraction { get; init; } = 0.25;
     public double LaneDepartureMinDuration { get; init; } = 0.5;

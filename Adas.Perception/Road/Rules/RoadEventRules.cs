@@ -40,8 +40,8 @@ public sealed class RoadEventRules(RoadEventOptions options)
     private void ForwardCollision(RoadObservation frame)
     {
         var lead = Lead;
-        var closing = lead is { TtcSeconds: { } ttc, ClosingSpeed: { } speed } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
-                      && speed >= options.MinClosingSpeedMetersPerSecond && ttc <= options.ForwardCollisionWarningTtc;
+        var closing = lead is { TtcSeconds: { } ttc } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
+                      && IsPlausiblyClosing(lead, frame) && ttc <= options.ForwardCollisionWarningTtc;
         if (!closing) { _forwardCollision.Update(frame.Time, false); return; }
         var severity = lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
         _forwardCollision.Update(frame.Time, true, severity, "ttc_seconds", Math.Round(lead.TtcSeconds!.Value, 2), lead.TrackId,
@@ -80,11 +80,10 @@ public sealed class RoadEventRules(RoadEventOptions options)
         var threat = frame.Objects
             .Where(o => CocoClasses.IsVulnerableRoadUser(o.ClassId) && o.InPedestrianCorridor && o.DistanceMeters is not null
                         && o.TrackAgeSeconds >= options.MinTrackAgeSeconds)
-            .Where(o => o.DistanceMeters <= options.PedestrianDistance
-                        || (o.TtcSeconds <= options.PedestrianTtc && o.ClosingSpeed >= options.MinClosingSpeedMetersPerSecond))
-            .MinBy(o => o.DistanceMeters);
+            .Where(o => o.TtcSeconds <= options.PedestrianTtc && IsPlausiblyClosing(o, frame))
+            .MinBy(o => o.TtcSeconds);
         if (threat is null) { _pedestrian.Update(frame.Time, false); return; }
-        var severity = threat.TtcSeconds <= options.PedestrianCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
+        var severity = Severity(frame, threat.TtcSeconds <= options.PedestrianCriticalTtc);
         _pedestrian.Update(frame.Time, true, severity, "distance_m", Math.Round(threat.DistanceMeters!.Value, 1), threat.TrackId,
             Details(threat), () => frame.Snapshot?.Invoke(threat.Box));
     }
@@ -92,7 +91,10 @@ public sealed class RoadEventRules(RoadEventOptions options)
     private void LaneDeparture(RoadObservation frame)
     {
         var lane = frame.Lane;
-        var departing = lane is { BothConfident: true, OffsetFraction: { } o } && Math.Abs(o) > options.LaneDepartureOffsetFraction;
+        var departing = lane is { BothConfident: true, OffsetFraction: { } o, Left.Confidence: var l, Right.Confidence: var r }
+                        && Math.Min(l, r) >= options.LaneDepartureMinLineConfidence
+                        && frame.EgoSpeedMetersPerSecond >= options.LaneDepartureMinSpeedMetersPerSecond
+                        && Math.Abs(o) > options.LaneDepartureOffsetFraction;
         if (!departing) { _laneDeparture.Update(frame.Time, false); return; }
         var offset = lane.OffsetFraction!.Value;
         var details = new Dictionary<string, object?>
@@ -104,6 +106,26 @@ public sealed class RoadEventRules(RoadEventOptions options)
         _laneDeparture.Update(frame.Time, true, EventSeverity.Warning, "lane_offset_fraction", Math.Round(Math.Abs(offset), 3),
             null, details, () => frame.Snapshot?.Invoke(null));
     }
+
+    /// <summary>
+    /// Closing at a speed an approach can have: at least the box-noise floor, at most what vehicles (or a person or
+    /// cyclist on top of the ego speed) reach; anything faster is jitter of the box, not a threat.
+    /// </summary>
+    private bool IsPlausiblyClosing(RoadObject o, RoadObservation frame)
+    {
+        if (o.ClosingSpeed is not { } speed || speed < options.MinClosingSpeedMetersPerSecond) return false;
+        var max = CocoClasses.IsVulnerableRoadUser(o.ClassId) && frame.EgoSpeedMetersPerSecond is { } ego
+            ? Math.Min(options.MaxClosingSpeedMetersPerSecond, ego + options.MaxVulnerableOwnSpeedMetersPerSecond)
+            : options.MaxClosingSpeedMetersPerSecond;
+        return speed <= max;
+    }
+
+    /// <summary>
+    /// A pedestrian warning is critical only while the ego vehicle is not known to stand still: at a crossing it is
+    /// the people who move. (A vehicle closing on a standing ego car is reversing into it: that stays critical.)
+    /// </summary>
+    private EventSeverity Severity(RoadObservation frame, bool critical) =>
+        critical && !(frame.EgoSpeedMetersPerSecond < options.EgoStoppedSpeed) ? EventSeverity.Critical : EventSeverity.Warning;
 
     private static Dictionary<string, object?> Details(RoadObject o) => new()
     {

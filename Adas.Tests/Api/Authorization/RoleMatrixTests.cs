@@ -1,9 +1,14 @@
+using System.Text.Json;
 using Adas.Data.Entities;
 using Adas.Tests.Api.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Tests.Api.Authorization;
 
-/// <summary>Function-level authorization: what each role may do within its own fleet (403 for a denied function).</summary>
+/// <summary>
+/// Function-level authorization: what each role may do within its own fleet (403 for a denied function); a 2xx change
+/// changes the stored data, a read or a 403 leaves it as it was.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class RoleMatrixTests(ApiFactory api)
 {
@@ -25,6 +30,8 @@ public sealed class RoleMatrixTests(ApiFactory api)
         { UserRole.Admin, "POST", "/api/alerts/{alert}/acknowledge", "{}", 200 },
         { UserRole.Admin, "POST", "/api/models/{model}/activate", null, 200 },
         { UserRole.Admin, "GET", "/api/drivers/{driver}/score", null, 200 },
+        { UserRole.Admin, "DELETE", "/api/jobs/{job}", null, 204 },
+        { UserRole.Admin, "GET", "/api/jobs/deletions", null, 200 },
 
         { UserRole.Manager, "GET", "/api/users", null, 200 },
         { UserRole.Manager, "POST", "/api/users", NewDriver, 201 },
@@ -43,6 +50,8 @@ public sealed class RoleMatrixTests(ApiFactory api)
         { UserRole.Manager, "POST", "/api/alerts/{alert}/acknowledge", """{"note":"talked to the driver"}""", 200 },
         { UserRole.Manager, "POST", "/api/models/{model}/activate", null, 403 },
         { UserRole.Manager, "GET", "/api/drivers/{driver}/score", null, 200 },
+        { UserRole.Manager, "DELETE", "/api/jobs/{job}", null, 204 },
+        { UserRole.Manager, "GET", "/api/jobs/deletions", null, 403 },
 
         { UserRole.Driver, "GET", "/api/trips", null, 200 },
         { UserRole.Driver, "GET", "/api/trips/{trip}", null, 200 },
@@ -61,6 +70,8 @@ public sealed class RoleMatrixTests(ApiFactory api)
         { UserRole.Driver, "POST", "/api/fleets", NewFleet, 403 },
         { UserRole.Driver, "POST", "/api/models/{model}/activate", null, 403 },
         { UserRole.Driver, "GET", "/api/drivers/{driver}/score", null, 200 },
+        { UserRole.Driver, "DELETE", "/api/jobs/{job}", null, 403 },
+        { UserRole.Driver, "GET", "/api/jobs/deletions", null, 403 },
 
         { UserRole.Viewer, "GET", "/api/trips", null, 200 },
         { UserRole.Viewer, "GET", "/api/trips/{trip}", null, 200 },
@@ -83,6 +94,7 @@ public sealed class RoleMatrixTests(ApiFactory api)
         { UserRole.Viewer, "POST", "/api/alerts/{alert}/acknowledge", "{}", 403 },
         { UserRole.Viewer, "POST", "/api/fleets", NewFleet, 403 },
         { UserRole.Viewer, "POST", "/api/models/{model}/activate", null, 403 },
+        { UserRole.Viewer, "DELETE", "/api/jobs/{job}", null, 403 },
     };
 
     [Theory]
@@ -91,10 +103,36 @@ public sealed class RoleMatrixTests(ApiFactory api)
         int expected)
     {
         var world = await FleetWorld.CreateAsync(api, role);
+        var before = await RecordAsync();
 
         using var response = await world.SendAsync(method, path, body);
 
         var content = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(expected == (int)response.StatusCode, $"{role} {method} {path}: expected {expected}, got {(int)response.StatusCode} {content}");
+        var after = await RecordAsync();
+        if (method == "GET" || expected >= 400)
+            Assert.True(before == after, $"{role} {method} {path} answered {expected} but changed the data");
+        else
+            Assert.True(before != after, $"{role} {method} {path} answered {expected} but changed nothing");
     }
+
+    /// <summary>Everything a request could change (sessions and last-login times aside), as one comparable text.</summary>
+    private Task<string> RecordAsync() => api.WithDbAsync(async db =>
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var parts = new List<object>
+        {
+            await db.Users.AsNoTracking().OrderBy(u => u.Id)
+                .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.FleetId, u.IsActive, u.PasswordHash }).ToListAsync(ct),
+            await db.Fleets.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct),
+            await db.Vehicles.AsNoTracking().OrderBy(v => v.Id).ToListAsync(ct),
+            await db.Trips.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct),
+            await db.VideoJobs.AsNoTracking().OrderBy(j => j.Id).ToListAsync(ct),
+            await db.SafetyEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct),
+            await db.Alerts.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Status, a.AcknowledgedById }).ToListAsync(ct),
+            await db.AlertHistory.AsNoTracking().CountAsync(ct),
+            await db.ModelVersions.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct),
+        };
+        return JsonSerializer.Serialize(parts);
+    });
 }

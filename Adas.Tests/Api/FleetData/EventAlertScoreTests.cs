@@ -78,7 +78,7 @@ public sealed class EventAlertScoreTests(ApiFactory api)
         var fleet = await api.CreateFleetAsync();
         var (driver, client) = await api.SignInAsync(UserRole.Driver, fleet.Id);
         var trip = await api.CreateTripAsync(driver.Id, fleet.Id, hours: 2);
-        var job = await api.CreateJobAsync(driver.Id, trip.Id);
+        var job = await api.CreateJobAsync(driver.Id, trip.Id, durationSeconds: 7200);
         await api.CreateEventAsync(job, "forward_collision_warning", Severity.Warning);
         await api.CreateEventAsync(job, "forward_collision_warning", Severity.Warning);
         await api.CreateEventAsync(job, "microsleep", Severity.Critical);
@@ -86,7 +86,7 @@ public sealed class EventAlertScoreTests(ApiFactory api)
 
         var score = await client.GetFromJsonAsync<JsonObject>($"/api/drivers/{driver.Id}/score", ApiFactory.Json, Ct);
 
-        // 2.5 h driven (2 h trip + 0.5 h of video outside trips); FCW 5 x 1 x 2/2.5 = 4; microsleep 10 x 2 x 1/2.5 = 8.
+        // 2.5 h driven (2 h trip with 2 h of video + 0.5 h of video outside trips); FCW 5 x 1 x 2/2.5 = 4; microsleep 10 x 2 x 1/2.5 = 8.
         Assert.Equal(2.5, score!["hoursDriven"]!.GetValue<double>());
         Assert.Equal(2, score["tripHours"]!.GetValue<double>());
         Assert.Equal(0.5, score["videoHours"]!.GetValue<double>());

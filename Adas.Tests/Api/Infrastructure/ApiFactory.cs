@@ -7,9 +7,11 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Adas.Data;
 using Adas.Data.Entities;
+using Adas.Data.Security;
+using Adas.Perception.Events;
 using Adas.Tests.Infrastructure;
+using Adas.Worker.Jobs;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +35,12 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private static readonly PasswordHasher<User> Hasher = new();
-    private static readonly string DefaultPasswordHash = Hasher.HashPassword(new User { Email = "", DisplayName = "" }, DefaultPassword);
+    /// <summary>The address <see cref="PeerAddress"/> header callers appear from (TestServer has no real peer address).</summary>
+    public const string PeerHeader = "X-Test-Peer";
+    /// <summary>The reverse proxy the API is configured to trust for X-Forwarded-For.</summary>
+    public const string TrustedProxy = "10.9.9.9";
+
+    private static readonly string DefaultPasswordHash = Passwords.Hash(new User { Email = "", DisplayName = "" }, DefaultPassword);
 
     public string DataDirectory { get; } = TestPaths.NewTempDirectory("adas-api");
 
@@ -54,6 +60,8 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:redis", RedisConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Auth:LoginRateLimit:AttemptsPerIp", "100000");
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", TrustedProxy);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerAddressStartupFilter>());
     }
 
     public async ValueTask InitializeAsync()
@@ -99,7 +107,7 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
             Role = role,
             FleetId = fleetId,
         };
-        user.PasswordHash = password is null ? DefaultPasswordHash : Hasher.HashPassword(user, password);
+        user.PasswordHash = password is null ? DefaultPasswordHash : Passwords.Hash(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return new TestUser(user.Id, user.Email, password ?? DefaultPassword, role, fleetId);
@@ -156,18 +164,26 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
         return trip;
     });
 
-    /// <summary>A completed job owned by the user (optionally on a trip), with a stored video of the given length.</summary>
+    /// <summary>
+    /// A completed job owned by the user (optionally on a trip), with a stored video of the given length; its fleet is
+    /// fixed as the upload endpoint fixes it (the trip's, else the owner's).
+    /// </summary>
     public Task<VideoJob> CreateJobAsync(Guid ownerId, Guid? tripId = null, double durationSeconds = 60) => WithDbAsync(async db =>
     {
+        var trip = tripId is { } id ? await db.Trips.FindAsync(id) : null;
+        var owner = await db.Users.FindAsync(ownerId);
+        var sha256 = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0');
+        var storagePath = Path.Combine(new DataPaths(DataDirectory).Videos, $"{sha256}.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(storagePath)!);
+        await File.WriteAllBytesAsync(storagePath, new byte[1000]);
         var video = new StoredVideo
         {
-            Sha256 = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'),
-            SizeBytes = 1000, StoragePath = "/dev/null", Container = "mp4", DurationSeconds = durationSeconds,
+            Sha256 = sha256, SizeBytes = 1000, StoragePath = storagePath, Container = "mp4", DurationSeconds = durationSeconds,
         };
         var job = new VideoJob
         {
-            VideoId = video.Id, OwnerId = ownerId, TripId = tripId, FileName = "clip.mp4", Status = JobStatus.Completed,
-            VideoType = VideoType.Dashcam, Progress = 100,
+            VideoId = video.Id, OwnerId = ownerId, TripId = tripId, VehicleId = trip?.VehicleId, FleetId = trip?.FleetId ?? owner?.FleetId,
+            FileName = "clip.mp4", Status = JobStatus.Completed, VideoType = VideoType.Dashcam, Progress = 100,
         };
         db.Videos.Add(video);
         db.VideoJobs.Add(job);
@@ -175,30 +191,20 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
         return job;
     });
 
-    /// <summary>An event on the job (and an open alert for warnings and criticals), attributed to the job's trip and driver.</summary>
+    /// <summary>
+    /// An event on the job as the worker writes it (<see cref="ResultMapper"/>: attributed to the job's trip driver, else
+    /// its owner; an alert when the worker's rule raises one), at the given time.
+    /// </summary>
     public Task<(SafetyEvent Event, Alert? Alert)> CreateEventAsync(VideoJob job, string type = "forward_collision_warning",
         Severity severity = Severity.Warning, DateTime? occurredAt = null, Guid? driverId = null) => WithDbAsync(async db =>
     {
         var trip = job.TripId is { } tripId ? await db.Trips.FindAsync(tripId) : null;
-        var owner = job.OwnerId is { } ownerId ? await db.Users.FindAsync(ownerId) : null;
-        var safetyEvent = new SafetyEvent
-        {
-            JobId = job.Id, TripId = job.TripId, VehicleId = trip?.VehicleId, DriverId = driverId ?? trip?.DriverId ?? job.OwnerId,
-            Type = type, Severity = severity, StartSeconds = 1, EndSeconds = 3,
-            OccurredAt = occurredAt ?? trip?.StartedAt.AddMinutes(5) ?? DateTime.UtcNow,
-        };
+        var found = new AnalysisEvent(type, (EventSeverity)(int)severity, StartSeconds: 1, EndSeconds: 3, PeakMetric: null, PeakValue: null);
+        var safetyEvent = ResultMapper.ToEntity(found, job, driverId ?? trip?.DriverId ?? job.OwnerId, trip?.StartedAt ?? job.CreatedAt);
+        safetyEvent.OccurredAt = occurredAt ?? trip?.StartedAt.AddMinutes(5) ?? DateTime.UtcNow;
         db.SafetyEvents.Add(safetyEvent);
-        Alert? alert = null;
-        if (severity != Severity.Info)
-        {
-            alert = new Alert
-            {
-                EventId = safetyEvent.Id, JobId = job.Id, OwnerId = job.OwnerId, DriverId = safetyEvent.DriverId,
-                VehicleId = safetyEvent.VehicleId, FleetId = trip?.FleetId ?? owner?.FleetId, Type = type, Severity = severity,
-                Message = $"{type} ({severity})",
-            };
-            db.Alerts.Add(alert);
-        }
+        var alert = ResultMapper.RaisesAlert(safetyEvent) ? ResultMapper.ToAlert(safetyEvent, job) : null;
+        if (alert is not null) db.Alerts.Add(alert);
         await db.SaveChangesAsync();
         return (safetyEvent, alert);
     });

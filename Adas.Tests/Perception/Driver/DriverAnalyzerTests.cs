@@ -40,7 +40,7 @@ public sealed class DriverAnalyzerTests : IDisposable
         Assert.Equal(DriverStates.Alert, seconds[5].State);
         Assert.InRange(seconds[1].Ear!.Value, 0.3, 0.42);
         Assert.True(seconds[3].Ear < 0.65 * seconds[1].Ear, $"closed EAR {seconds[3].Ear} vs open {seconds[1].Ear}");
-        Assert.True(seconds[1].Yaw is > -10 and < 10);
+        Assert.True(seconds[1].Yaw is > -12 and < 12, $"yaw {seconds[1].Yaw}");
 
         Assert.Equal(true, result.Output.Summary["calibrated"]);
         foreach (var stage in (string[])[DriverAnalyzer.FaceStage, DriverAnalyzer.LandmarksStage, DriverAnalyzer.SignalsStage, DriverAnalyzer.RenderStage])
@@ -148,7 +148,7 @@ public sealed class DriverAnalyzerTests : IDisposable
 
         Assert.Equal(expected ? 1 : 0, result.Output.Events.Count(e => e.Type == EventTypes.PhoneUse));
         Assert.Equal(expected, result.Output.DriverStates.Any(s => s.State == DriverStates.Phone));
-        Assert.InRange(detector.Calls, 35, 45);
+        Assert.InRange(detector.Calls, 35, 45); // every 3rd frame, the whole frame and the square around the head in turn
         Assert.Contains(DriverAnalyzer.PhoneStage, result.StageMillisecondsPerFrame.Keys);
     }
 

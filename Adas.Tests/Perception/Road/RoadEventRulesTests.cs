@@ -133,37 +133,53 @@ public sealed class RoadEventRulesTests
     }
 
     [Fact]
-    public void Pedestrian_warning_on_a_near_or_closing_person_in_the_path()
+    public void Pedestrian_warning_on_a_person_closing_in_the_path_never_from_distance_alone()
     {
-        var near = new RoadEventRules(new RoadEventOptions());
-        Run(near, 0, 1, _ => [Person(8, null)]);
-        var e = Assert.Single(near.Complete());
-        Assert.Equal(EventTypes.PedestrianCollisionWarning, e.Type);
-        Assert.Equal(7, e.TrackId);
-
         var closing = new RoadEventRules(new RoadEventOptions());
         Run(closing, 0, 1, t => [Person(20 - 10 * t, 2.0 - t)]);
-        Assert.Equal(EventSeverity.Critical, Assert.Single(closing.Complete()).Severity);
+        var e = Assert.Single(closing.Complete());
+        Assert.Equal(EventTypes.PedestrianCollisionWarning, e.Type);
+        Assert.Equal(EventSeverity.Critical, e.Severity);
+        Assert.Equal(7, e.TrackId);
 
         var safe = new RoadEventRules(new RoadEventOptions());
-        Run(safe, 0, 1, _ => [Person(20, null)]);
-        Run(safe, 1, 2, _ => [Person(6, null, inCorridor: false)]);
+        Run(safe, 0, 1, _ => [Person(8, null)]); // near but not closing: distance alone is no warning
+        Run(safe, 1, 2, _ => [Person(6, 1.0, inCorridor: false)]);
         Run(safe, 2, 3, _ => [Person(20, 5)]);
         Assert.Empty(safe.Complete());
+    }
+
+    [Fact]
+    public void A_standing_ego_vehicle_at_a_crossing_gets_a_pedestrian_warning_but_nothing_critical()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 1, t => [Person(8 - 2 * t, 1.0)], egoSpeed: 0.5);
+        Assert.Equal(EventSeverity.Warning, Assert.Single(rules.Complete()).Severity);
+    }
+
+    [Theory]
+    [InlineData(40, 0.5, null)]   // a person closing at 80 m/s with the ego at 10 m/s: box jitter
+    [InlineData(60, 1.0, 20.0)]   // a vehicle closing at 60 m/s: beyond any road scene
+    public void Physically_impossible_closing_speeds_raise_nothing(double distance, double ttc, double? vehicleEgoSpeed)
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        if (vehicleEgoSpeed is { } ego) Run(rules, 0, 1, _ => [Vehicle(distance, ttc)], egoSpeed: ego);
+        else Run(rules, 0, 1, _ => [Person(distance, ttc)], egoSpeed: 10);
+        Assert.Empty(rules.Complete());
     }
 
     [Fact]
     public void Lane_departure_needs_a_quarter_lane_offset_for_half_a_second_with_both_lines()
     {
         var rules = new RoadEventRules(new RoadEventOptions());
-        Run(rules, 0, 0.4, None, _ => Lane(0.3));
-        Run(rules, 0.4, 1.0, None, _ => Lane(0.1));
-        Run(rules, 1.0, 2.0, None, _ => Lane(0.4, confident: false));
+        Run(rules, 0, 0.4, None, _ => Lane(0.3), egoSpeed: 25);
+        Run(rules, 0.4, 1.0, None, _ => Lane(0.1), egoSpeed: 25);
+        Run(rules, 1.0, 2.0, None, _ => Lane(0.4, confident: false), egoSpeed: 25);
         Assert.Empty(rules.Complete());
 
         var departing = new RoadEventRules(new RoadEventOptions());
-        Run(departing, 0, 1.0, None, t => Lane(-0.2 - 0.2 * t));
-        Run(departing, 1.0, 2.0, None, _ => Lane(0));
+        Run(departing, 0, 1.0, None, t => Lane(-0.2 - 0.2 * t), egoSpeed: 25);
+        Run(departing, 1.0, 2.0, None, _ => Lane(0), egoSpeed: 25);
         var e = Assert.Single(departing.Complete());
         Assert.Equal(EventTypes.LaneDeparture, e.Type);
         Assert.Equal("left", e.Details!["direction"]);
@@ -175,12 +191,22 @@ public sealed class RoadEventRulesTests
     public void Lane_departure_has_a_five_second_cooldown()
     {
         var rules = new RoadEventRules(new RoadEventOptions());
-        Run(rules, 0, 1, None, _ => Lane(0.35));
-        Run(rules, 1, 2, None, _ => Lane(0));
-        Run(rules, 2, 3, None, _ => Lane(0.35));
-        Run(rules, 3, 6.5, None, _ => Lane(0));
-        Run(rules, 6.5, 7.5, None, _ => Lane(0.35));
+        Run(rules, 0, 1, None, _ => Lane(0.35), egoSpeed: 25);
+        Run(rules, 1, 2, None, _ => Lane(0), egoSpeed: 25);
+        Run(rules, 2, 3, None, _ => Lane(0.35), egoSpeed: 25);
+        Run(rules, 3, 6.5, None, _ => Lane(0), egoSpeed: 25);
+        Run(rules, 6.5, 7.5, None, _ => Lane(0.35), egoSpeed: 25);
         Assert.Equal(2, rules.Complete().Count);
+    }
+
+    [Theory]
+    [InlineData(null)] // speed not measured
+    [InlineData(12.0)] // 43 km/h: below the 60 km/h at which LDW systems are active
+    public void Lane_departure_only_above_the_minimum_speed(double? egoSpeed)
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 2, None, _ => Lane(0.4), egoSpeed: egoSpeed);
+        Assert.Empty(rules.Complete());
     }
 
     [Fact]
@@ -232,16 +258,16 @@ public sealed class RoadEventRulesTests
     public void Pedestrian_warning_needs_the_minimum_duration_and_has_a_cooldown()
     {
         var brief = new RoadEventRules(new RoadEventOptions());
-        Run(brief, 0, 0.12, _ => [Person(6, null)]);
+        Run(brief, 0, 0.12, _ => [Person(6, 2)]);
         Run(brief, 0.12, 1, None);
         Assert.Empty(brief.Complete());
 
         var rules = new RoadEventRules(new RoadEventOptions());
-        Run(rules, 0, 1, _ => [Person(6, null)]);
+        Run(rules, 0, 1, _ => [Person(6, 2)]);
         Run(rules, 1, 2, None);
-        Run(rules, 2, 3, _ => [Person(6, null)]);
+        Run(rules, 2, 3, _ => [Person(6, 2)]);
         Run(rules, 3, 5, None);
-        Run(rules, 5, 6, _ => [Person(6, null)]);
+        Run(rules, 5, 6, _ => [Person(6, 2)]);
         Assert.Equal(2, rules.Complete().Count);
     }
 }

@@ -1,6 +1,7 @@
 using Adas.Api.Extensions;
 using Adas.Api.Security;
 using Adas.Data;
+using Adas.Data.Security;
 using Adas.Data.Entities;
 using FastEndpoints;
 using Microsoft.AspNetCore.Identity;
@@ -12,9 +13,6 @@ namespace Adas.Api.Features.Auth.Login;
 public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThrottle throttle, TimeProvider clock)
     : Endpoint<Request, TokenResponse>
 {
-    private static readonly PasswordHasher<User> Hasher = new();
-    private static readonly string DummyHash = Hasher.HashPassword(new User { Email = "", DisplayName = "" }, "not-a-password");
-
     public override void Configure()
     {
         Post("/auth/login");
@@ -26,27 +24,27 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThro
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var email = req.Email.Trim().ToLowerInvariant();
-        if (throttle.Check(email) is { } wait)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var (attempt, wait) = throttle.TryBegin(email, client);
+        if (attempt is null)
         {
             await SecurityExtensions.WriteTooManyRequestsAsync(HttpContext, wait, "Too many failed logins for this account.", ct);
             return;
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
-        var result = Hasher.VerifyHashedPassword(user ?? new User { Email = "", DisplayName = "" },
-            user?.PasswordHash is { Length: > 0 } hash ? hash : DummyHash, req.Password);
+        var result = Passwords.Verify(user, req.Password);
         if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(email);
             await Send.ResultAsync(TypedResults.Problem(title: "Invalid credentials", detail: "Invalid email or password.",
                 statusCode: StatusCodes.Status401Unauthorized));
             return;
         }
+        attempt.Succeeded();
 
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
-            user.PasswordHash = Hasher.HashPassword(user, req.Password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Passwords.Hash(user, req.Password);
         user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
-        var session = await sessions.IssueAsync(user, Guid.CreateVersion7(), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var session = await sessions.IssueAsync(user, Guid.CreateVersion7(), client, ct);
         await Send.OkAsync(session, ct);
     }
 }

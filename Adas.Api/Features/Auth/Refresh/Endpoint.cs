@@ -15,7 +15,7 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, TimeProvi
     {
         Post("/auth/refresh");
         AllowAnonymous();
-        Options(b => b.RequireRateLimiting(LoginRateLimitOptions.PolicyName));
+        Options(b => b.RequireRateLimiting(LoginRateLimitOptions.RefreshPolicyName));
         Summary(s => s.Summary = "Exchange a refresh token for new tokens (rotation with reuse detection)");
     }
 

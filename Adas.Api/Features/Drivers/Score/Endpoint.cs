@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Adas.Api.Features.Drivers.Score;
 
 /// <summary>
-/// A transparent 0-100 score: 100 minus the weighted events per hour driven. Hours come from the driver's finished
-/// trips (end - start) plus the durations of their videos that belong to no trip.
+/// A transparent 0-100 score: 100 minus the weighted events per hour driven. Hours come only from driving the system
+/// has evidence of (<see cref="DrivingEvidence"/>): analysed videos, a trip's time bounded by its videos.
 /// </summary>
 public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : Endpoint<Request, Response>
 {
@@ -26,15 +26,16 @@ public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : E
 
         var from = req.From?.ToUniversalTime() ?? DateTime.MinValue;
         var to = req.To?.ToUniversalTime() ?? DateTime.MaxValue;
-        var trips = await db.Trips.AsNoTracking()
-            .Where(t => t.DriverId == driver.Id && t.EndedAt != null && t.StartedAt >= from && t.StartedAt < to)
-            .Select(t => new { t.StartedAt, EndedAt = t.EndedAt!.Value }).ToListAsync(ct);
-        var tripHours = trips.Sum(t => Math.Max(0, (t.EndedAt - t.StartedAt).TotalHours));
-        var videoSeconds = await db.VideoJobs.AsNoTracking()
-            .Where(j => j.OwnerId == driver.Id && j.TripId == null && j.Status == JobStatus.Completed
-                && j.CreatedAt >= from && j.CreatedAt < to)
-            .Select(j => j.Video!.DurationSeconds).ToListAsync(ct);
-        var videoHours = videoSeconds.Sum(s => s ?? 0) / 3600;
+        var tripVideos = await db.VideoJobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Completed && j.Trip!.DriverId == driver.Id && j.Trip.StartedAt >= from && j.Trip.StartedAt < to)
+            .Select(j => new DrivingEvidence.Video(j.TripId, j.Trip!.StartedAt, j.Trip.EndedAt, j.VideoType, j.Video!.DurationSeconds))
+            .ToListAsync(ct);
+        var looseVideos = await db.VideoJobs.AsNoTracking()
+            .Where(j => j.OwnerId == driver.Id && j.TripId == null && j.Status == JobStatus.Completed && j.CreatedAt >= from && j.CreatedAt < to)
+            .Select(j => new DrivingEvidence.Video(null, null, null, j.VideoType, j.Video!.DurationSeconds))
+            .ToListAsync(ct);
+        var tripHours = DrivingEvidence.TripHours(tripVideos);
+        var videoHours = DrivingEvidence.VideoHours(looseVideos);
 
         var counts = await db.SafetyEvents.AsNoTracking()
             .Where(e => e.DriverId == driver.Id || (e.DriverId == null && (e.Job!.OwnerId == driver.Id || e.Job.Trip!.DriverId == driver.Id)))

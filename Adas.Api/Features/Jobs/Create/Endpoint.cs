@@ -15,7 +15,8 @@ namespace Adas.Api.Features.Jobs.Create;
 /// <c>vehicleId</c>) and queues its analysis: 202 with the job, or 200 with the finished job when the same
 /// content of the same type was already analysed for the same owner.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, JobMetrics metrics,
+public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store, JobQueue queue, UploadQuota quota,
+    JobMetrics metrics,
     IOptions<UploadOptions> options)
     : EndpointWithoutRequest<JobResponse>
 {
@@ -33,21 +34,24 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        var caller = CurrentUser.From(User);
         ReceivedUpload upload;
         try
         {
+            if (!caller.IsAdmin) await quota.CheckBeforeUploadAsync(caller.Id, ct);
             upload = await new MultipartUploadReader(paths.Incoming, options.Value.MaxBytes).ReadAsync(HttpContext, ct);
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(problem.ToResult());
+            await Send.ResultAsync(problem.ToResult(HttpContext));
             return;
         }
 
         try
         {
-            var (videoType, tripId, vehicleId) = await ParseFieldsAsync(upload.Fields, ct);
-            Guid? ownerId = CurrentUser.From(User).Id;
+            var (videoType, tripId, vehicleId, fleetId) = await ParseFieldsAsync(upload.Fields, ct);
+            Guid? ownerId = caller.Id;
+            if (!caller.IsAdmin) await quota.CheckStoredAsync(caller.Id, upload, ct);
             var video = await store.StoreAsync(upload, ct);
 
             var done = await db.VideoJobs.AsNoTracking().Include(j => j.Video).FirstOrDefaultAsync(j => j.VideoId == video.Id && j.VideoType == videoType
@@ -58,7 +62,11 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
                 return;
             }
 
-            var job = new VideoJob { VideoId = video.Id, VideoType = videoType, FileName = upload.FileName, OwnerId = ownerId, TripId = tripId, VehicleId = vehicleId };
+            var job = new VideoJob
+            {
+                VideoId = video.Id, VideoType = videoType, FileName = upload.FileName, OwnerId = ownerId, TripId = tripId,
+                VehicleId = vehicleId, FleetId = fleetId,
+            };
             db.VideoJobs.Add(job);
             await db.SaveChangesAsync(ct);
             await queue.EnqueueAsync(job.Id);
@@ -67,7 +75,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         }
         catch (UploadProblem problem)
         {
-            await Send.ResultAsync(problem.ToResult());
+            await Send.ResultAsync(problem.ToResult(HttpContext));
         }
         finally
         {
@@ -75,7 +83,8 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         }
     }
 
-    private async Task<(VideoType, Guid?, Guid?)> ParseFieldsAsync(IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    /// <summary>The job's fleet is fixed here: the trip's, else the vehicle's, else the uploader's.</summary>
+    private async Task<(VideoType, Guid?, Guid?, Guid?)> ParseFieldsAsync(IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
         var text = fields.GetValueOrDefault("videoType");
         if (text is null || !ApiConventions.TryParseSnakeCase(typeof(VideoType), text, out var parsed) || parsed is not VideoType videoType)
@@ -84,11 +93,20 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         var tripId = ParseId(fields, "tripId");
         var vehicleId = ParseId(fields, "vehicleId");
         var user = CurrentUser.From(User);
-        if (tripId is { } trip && !await db.Trips.VisibleTo(user).AnyAsync(t => t.Id == trip, ct))
-            throw new UploadProblem(400, "Unknown trip", $"Trip {trip} does not exist.");
-        if (vehicleId is { } vehicle && !await db.Vehicles.VisibleTo(user).AnyAsync(v => v.Id == vehicle, ct))
-            throw new UploadProblem(400, "Unknown vehicle", $"Vehicle {vehicle} does not exist.");
-        return (videoType, tripId, vehicleId);
+        Guid? fleetId = user.FleetId;
+        if (vehicleId is { } vehicle)
+        {
+            var found = await db.Vehicles.VisibleTo(user).Where(v => v.Id == vehicle).Select(v => new { v.FleetId }).FirstOrDefaultAsync(ct)
+                ?? throw new UploadProblem(400, "Unknown vehicle", $"Vehicle {vehicle} does not exist.");
+            fleetId = found.FleetId ?? fleetId;
+        }
+        if (tripId is { } trip)
+        {
+            var found = await db.Trips.VisibleTo(user).Where(t => t.Id == trip).Select(t => new { t.FleetId }).FirstOrDefaultAsync(ct)
+                ?? throw new UploadProblem(400, "Unknown trip", $"Trip {trip} does not exist.");
+            fleetId = found.FleetId ?? fleetId;
+        }
+        return (videoType, tripId, vehicleId, fleetId);
     }
 
     private static Guid? ParseId(IReadOnlyDictionary<string, string> fields, string name) =>

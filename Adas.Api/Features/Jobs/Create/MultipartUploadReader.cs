@@ -7,7 +7,8 @@ namespace Adas.Api.Features.Jobs.Create;
 
 /// <summary>
 /// Reads a multipart upload section by section, streaming the file to disk while hashing it, so memory use
-/// stays constant whatever the size. Checks extension, magic bytes and the size limit as the bytes arrive.
+/// stays constant whatever the size. Checks extension, magic bytes and the size limit (of the whole body) as the bytes
+/// arrive; parts without a name and repeated field names are refused.
 /// </summary>
 public sealed class MultipartUploadReader(string incomingDirectory, long maxBytes)
 {
@@ -25,15 +26,17 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;
 
-        var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
+        var body = new BodyLengthLimit(context.Request.Body, maxBytes + FormOverheadBytes, TooLarge);
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null };
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         ReceivedUpload? file = null;
         try
         {
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
+                    throw new UploadProblem(400, "Invalid upload", "Every part needs a Content-Disposition header with a name.");
                 if (disposition.IsFileDisposition())
                 {
                     if (!name.Equals("file", StringComparison.OrdinalIgnoreCase) || file is not null)
@@ -45,9 +48,15 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
                 else
                 {
                     if (fields.Count >= 16) throw new UploadProblem(400, "Invalid upload", "Too many form fields.");
+                    if (fields.ContainsKey(name)) throw new UploadProblem(400, "Invalid upload", $"The form field '{name}' is given more than once.");
                     fields[name] = await ReadFieldAsync(section.Body, name, ct);
                 }
             }
+        }
+        catch (InvalidDataException malformed)
+        {
+            if (file is not null) File.Delete(file.TempPath);
+            throw new UploadProblem(400, "Invalid upload", $"The multipart body is malformed: {malformed.Message}");
         }
         catch
         {
@@ -59,7 +68,8 @@ public sealed class MultipartUploadReader(string incomingDirectory, long maxByte
         return file with { Fields = fields };
     }
 
-    private const int FormOverheadBytes = 1024 * 1024;
+    /// <summary>What the whole body may carry beyond the file: boundaries, part headers and the small form fields.</summary>
+    private const int FormOverheadBytes = 64 * 1024;
     private const int MaxFieldBytes = 1024;
 
     private UploadProblem TooLarge() => new(413, "File too large", $"The upload exceeds the limit of {maxBytes:N0} bytes.");

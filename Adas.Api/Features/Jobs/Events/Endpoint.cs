@@ -1,3 +1,4 @@
+using Adas.Api.Features.Shared;
 using Adas.Data;
 using Adas.Data.Results;
 using FastEndpoints;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Jobs.Events;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyList<SafetyEventView>>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<SafetyEventView>>
 {
     public override void Configure()
     {
@@ -13,14 +14,14 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyLis
         Summary(s => s.Summary = "The job's safety events (episodes), in video order");
     }
 
-    public override async Task HandleAsync(JobRoute r, CancellationToken ct)
+    public override async Task HandleAsync(JobItemsRequest r, CancellationToken ct)
     {
         if (!await db.CanSeeJobAsync(User, r.Id, ct))
         {
             await Send.NotFoundAsync(ct);
             return;
         }
-        var events = await db.SafetyEvents.AsNoTracking().Where(e => e.JobId == r.Id).OrderBy(e => e.StartSeconds).ToListAsync(ct);
-        await Send.OkAsync([.. events.Select(SafetyEventView.From)], ct);
+        var page = await db.SafetyEvents.AsNoTracking().Where(e => e.JobId == r.Id).OrderBy(e => e.StartSeconds).ThenBy(e => e.Id).ToPageAsync(r, ct);
+        await Send.OkAsync(page.Map(SafetyEventView.From), ct);
     }
 }

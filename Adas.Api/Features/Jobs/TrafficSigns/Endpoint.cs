@@ -1,3 +1,4 @@
+using Adas.Api.Features.Shared;
 using Adas.Data;
 using Adas.Data.Entities;
 using FastEndpoints;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Jobs.TrafficSigns;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyList<TrafficSign>>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<TrafficSign>>
 {
     public override void Configure()
     {
@@ -13,13 +14,14 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute, IReadOnlyLis
         Summary(s => s.Summary = "The traffic signs seen in the job's video, one per physical sign");
     }
 
-    public override async Task HandleAsync(JobRoute r, CancellationToken ct)
+    public override async Task HandleAsync(JobItemsRequest r, CancellationToken ct)
     {
         if (!await db.CanSeeJobAsync(User, r.Id, ct))
         {
             await Send.NotFoundAsync(ct);
             return;
         }
-        await Send.OkAsync(await db.TrafficSigns.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.FirstSeenSeconds).ToListAsync(ct), ct);
+        await Send.OkAsync(await db.TrafficSigns.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.FirstSeenSeconds).ThenBy(s => s.Id)
+            .ToPageAsync(r, ct), ct);
     }
 }

@@ -3,7 +3,8 @@ using FastEndpoints;
 
 namespace Adas.Api.Features.Meta.Info;
 
-public sealed record Response(string Name, string Version, string Environment);
+/// <summary>The environment name only for signed-in callers: anonymous callers learn nothing about the deployment.</summary>
+public sealed record Response(string Name, string Version, string? Environment);
 
 /// <summary>What is running here: lets clients and the launcher check they reached this API.</summary>
 public sealed class Endpoint(IHostEnvironment environment) : EndpointWithoutRequest<Response>
@@ -12,11 +13,11 @@ public sealed class Endpoint(IHostEnvironment environment) : EndpointWithoutRequ
     {
         Get("/system/info");
         AllowAnonymous();
-        Summary(s => s.Summary = "Name, version and environment of this API");
+        Summary(s => s.Summary = "Name and version of this API (and its environment, for signed-in callers)");
     }
 
     public override Task HandleAsync(CancellationToken ct) =>
         Send.OkAsync(new Response("adas-api",
             typeof(Endpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
-            environment.EnvironmentName), ct);
+            User.Identity?.IsAuthenticated == true ? environment.EnvironmentName : null), ct);
 }

@@ -6,6 +6,7 @@ using Adas.Data.Models;
 using Adas.Data.Entities;
 using Adas.Perception.Models;
 using FastEndpoints;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Models.Upload;
@@ -21,9 +22,13 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths) : Endpoint<Reque
         Post("/models");
         Roles(AppRoles.Admin);
         AllowFileUploads();
+        // Kestrel's 30 MB body default and the form reader's 128 MiB default would otherwise win over the documented cap.
+        Options(b => b.WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).WithFormOptions(multipartBodyLengthLimit: MaxBodyBytes));
         Description(b => b.ClearDefaultProduces(200).Produces<ModelDto>(StatusCodes.Status201Created));
         Summary(s => s.Summary = "Upload and validate an ONNX model for a task (admins)");
     }
+
+    private const long MaxBodyBytes = Upload.Validator.MaxBytes + 64 * 1024;
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {

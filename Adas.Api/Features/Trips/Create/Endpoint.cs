@@ -24,7 +24,13 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
             ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(resolved.Field, error));
             ThrowIfAnyErrors();
         }
-        var startedAt = req.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var startedAt = req.StartedAt?.ToUniversalTime() ?? now;
+        if (TripRules.CheckTimes(startedAt, req.EndedAt?.ToUniversalTime(), now) is { } invalid)
+        {
+            ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(invalid.Field, invalid.Error));
+            ThrowIfAnyErrors();
+        }
         var trip = new Trip
         {
             VehicleId = req.VehicleId, DriverId = resolved.DriverId, FleetId = resolved.FleetId, StartedAt = startedAt,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Trips.Update;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, TripDto>
+public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Request, TripDto>
 {
     public override void Configure()
     {
@@ -33,7 +33,11 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, TripDto>
         }
         if (req.StartedAt is { } started) trip.StartedAt = started.ToUniversalTime();
         if (req.EndedAt is { } ended) trip.EndedAt = ended.ToUniversalTime();
-        if (trip.EndedAt is { } end && end <= trip.StartedAt) ThrowError(r => r.EndedAt, "The trip must end after it starts.");
+        if (TripRules.CheckTimes(trip.StartedAt, trip.EndedAt, clock.GetUtcNow().UtcDateTime) is { } invalid)
+        {
+            ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(invalid.Field, invalid.Error));
+            ThrowIfAnyErrors();
+        }
         if (req.DistanceKm is { } distance) trip.DistanceKm = distance;
         if (req.Status is { } status) trip.Status = status;
         if (req.Notes is { } notes) trip.Notes = notes;

@@ -1,9 +1,9 @@
 using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
+using Adas.Data.Security;
 using Adas.Data.Entities;
 using FastEndpoints;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Users.Create;
@@ -40,7 +40,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, UserDto>
         ThrowIfAnyErrors();
 
         var user = new User { Email = email, DisplayName = req.DisplayName.Trim(), Role = role, FleetId = fleetId };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, req.Password);
+        user.PasswordHash = Passwords.Hash(user, req.Password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = user.Id }, UserDto.From(user), cancellation: ct);

@@ -1,9 +1,9 @@
 using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
+using Adas.Data.Security;
 using Adas.Data.Entities;
 using FastEndpoints;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Users.Update;
@@ -40,7 +40,7 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock, AccountStatus
         if (req.DisplayName is { } name) user.DisplayName = name.Trim();
         if (caller.IsAdmin && req.Role is { } role) user.Role = role;
         if (caller.IsAdmin && req.FleetId is { } newFleet) user.FleetId = newFleet;
-        if (req.Password is { } password) user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
+        if (req.Password is { } password) user.PasswordHash = Passwords.Hash(user, password);
         if (req.IsActive is { } active) user.IsActive = active;
         if (req.Password is not null || req.IsActive == false || req.Role is not null || req.FleetId is not null)
             await RevokeSessionsAsync(user.Id, ct);

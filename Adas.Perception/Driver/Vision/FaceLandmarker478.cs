@@ -1,0 +1,58 @@
+using Microsoft.ML.OnnxRuntime;
+using OpenCvSharp;
+
+namespace Adas.Perception.Driver.Vision;
+
+/// <summary>
+/// MediaPipe Face Landmarker v2 (478 points: the 468-point mesh with refined eyelids and lips, plus 10 iris points):
+/// a square crop of <see cref="CropScale"/> x the face box's longer side around its centre, resized to 256x256,
+/// RGB 0..1, NCHW, half precision; output 478 (x, y, z) in input pixels.
+/// </summary>
+public sealed class FaceLandmarker478 : IFaceLandmarker
+{
+    public const int InputSize = 256;
+    private const float CropScale = 1.5f;
+    private readonly InferenceSession _session;
+    private readonly RunOptions _run = new();
+    private readonly string[] _inputs;
+    private readonly string[] _outputs;
+    private readonly float[] _planes = new float[3 * InputSize * InputSize];
+    private readonly Float16[] _tensor = new Float16[3 * InputSize * InputSize];
+    private readonly long[] _shape = [1, 3, InputSize, InputSize];
+    private readonly Mat _crop = new();
+
+    public FaceLandmarker478(string modelPath, int threads = 1)
+    {
+        _session = OnnxSessions.Create(modelPath, threads);
+        _inputs = [_session.InputMetadata.Keys.First()];
+        _outputs = [_session.OutputMetadata.First(o => o.Value.Dimensions.Aggregate(1, (p, d) => p * Math.Max(1, d)) == 3 * 478).Key];
+    }
+
+    public LandmarkLayout Layout => LandmarkLayout.FaceLandmarker478;
+
+    public Point2f[] Detect(Mat bgrFrame, Rect2f face)
+    {
+        var side = CropScale * Math.Max(face.Width, face.Height);
+        var centre = new Point2f(face.X + face.Width / 2, face.Y + face.Height / 2);
+        var rect = FaceCrop.Round(new Rect2f(centre.X - side / 2, centre.Y - side / 2, side, side));
+        FaceCrop.Extract(bgrFrame, rect, new Size(InputSize, InputSize), _crop);
+        FaceCrop.FillRgbPlanes(_crop, _planes, 1f / 255, 0);
+        for (var i = 0; i < _planes.Length; i++) _tensor[i] = (Float16)_planes[i];
+        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
+        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        var output = results[0].GetTensorDataAsSpan<Float16>();
+        var sx = rect.Width / (float)InputSize;
+        var sy = rect.Height / (float)InputSize;
+        var points = new Point2f[Layout.PointCount];
+        for (var i = 0; i < points.Length; i++)
+            points[i] = new Point2f(rect.X + (float)output[3 * i] * sx, rect.Y + (float)output[3 * i + 1] * sy);
+        return points;
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _run.Dispose();
+        _crop.Dispose();
+    }
+}
