@@ -5,19 +5,26 @@ namespace Adas.Perception.Detection;
 
 /// <summary>
 /// YOLOX-nano (or an Ultralytics-layout export) on ONNX Runtime CPU. The session, the letterbox image and the
-/// input buffer are created once and reused for every frame.
+/// input buffer are created once and reused for every frame. With <see cref="YoloxDetectorOptions.FitInputToFrame"/>
+/// a YOLOX model runs at the frame's aspect ratio (e.g. 416x256 for 16:9 instead of a 416x416 letterbox, whose
+/// padding rows cost as much as the picture): the network is fully convolutional and its decode follows the grid.
 /// </summary>
 public sealed class YoloxDetector : IObjectDetector
 {
     private const byte PadValue = 114;
-    private readonly InferenceSession _session;
+    private const int MaxStride = 32;
+    private InferenceSession _session;
     private readonly YoloxDetectorOptions _options;
+    private readonly string _modelPath;
     private readonly string _inputName;
     private readonly string[] _outputNames;
-    private readonly int _inputWidth;
-    private readonly int _inputHeight;
-    private readonly float[] _input;
-    private readonly Mat _letterbox;
+    private readonly int _squareWidth;
+    private readonly int _squareHeight;
+    private int _inputWidth;
+    private int _inputHeight;
+    private float[] _input;
+    private Mat _letterbox;
+    private Size _fittedFrame;
     private readonly Mat _resized = new();
     private readonly IReadOnlyList<string> _classNames;
     private DetectorOutputLayout? _layout;
@@ -28,22 +35,15 @@ public sealed class YoloxDetector : IObjectDetector
         _classNames = File.Exists(classNamesPath)
             ? [.. File.ReadAllLines(classNamesPath).Select(l => l.Trim()).Where(l => l.Length > 0)]
             : [];
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = _options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.AllowSpinning ? "1" : "0");
-        _session = new InferenceSession(modelPath, sessionOptions);
+        _modelPath = modelPath;
+        using (var sessionOptions = SessionOptions()) _session = new InferenceSession(modelPath, sessionOptions);
         var input = _session.InputMetadata.First();
         _inputName = input.Key;
         var dims = input.Value.Dimensions;
         if (dims.Length != 4 || dims[1] != 3)
             throw new NotSupportedException($"Detector input must be [1, 3, H, W]; got [{string.Join(", ", dims)}].");
-        _inputHeight = dims[2] > 0 ? dims[2] : 416;
-        _inputWidth = dims[3] > 0 ? dims[3] : 416;
+        _inputHeight = _squareHeight = dims[2] > 0 ? dims[2] : 416;
+        _inputWidth = _squareWidth = dims[3] > 0 ? dims[3] : 416;
         _outputNames = [_session.OutputMetadata.First().Key];
         var outputDims = _session.OutputMetadata.First().Value.Dimensions;
         if (outputDims.All(d => d > 0)) _layout = Recognise([.. outputDims.Select(d => (long)d)]);
@@ -51,6 +51,19 @@ public sealed class YoloxDetector : IObjectDetector
         _letterbox = new Mat(_inputHeight, _inputWidth, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
         var warmUpShape = WarmUpOutputShape();
         _layout ??= Recognise(warmUpShape);
+    }
+
+    private SessionOptions SessionOptions()
+    {
+        var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.AllowSpinning ? "1" : "0");
+        return sessionOptions;
     }
 
     /// <summary>Runs the model once on a blank input: learns a dynamic output shape and pays the first-run cost up front.</summary>
@@ -64,8 +77,12 @@ public sealed class YoloxDetector : IObjectDetector
 
     public DetectorOutputLayout? Layout => _layout;
 
+    /// <summary>The input size the model runs at (width, height).</summary>
+    public Size InputSize => new(_inputWidth, _inputHeight);
+
     public IReadOnlyList<Detection> Detect(Mat bgrFrame)
     {
+        if (_options.FitInputToFrame && bgrFrame.Size() != _fittedFrame) FitTo(bgrFrame.Size());
         var scale = Letterbox(bgrFrame);
         using var inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, _inputHeight, _inputWidth]);
         using var runOptions = new RunOptions();
@@ -79,6 +96,36 @@ public sealed class YoloxDetector : IObjectDetector
             (int)shape[2], parameters);
         return _options.EgoMask.Filter(detections, bgrFrame.Height);
     }
+
+    /// <summary>
+    /// Shrinks the input's short side to the frame's aspect (rounded up to the largest stride), by rewriting the
+    /// model's declared input and output shapes; the square input stays when that is not possible.
+    /// </summary>
+    private void FitTo(Size frame)
+    {
+        _fittedFrame = frame;
+        if (_layout != DetectorOutputLayout.Yolox) return;
+        var scale = Math.Min((double)_squareWidth / frame.Width, (double)_squareHeight / frame.Height);
+        var width = Math.Min(_squareWidth, RoundUpToStride(frame.Width * scale));
+        var height = Math.Min(_squareHeight, RoundUpToStride(frame.Height * scale));
+        if (width == _inputWidth && height == _inputHeight) return;
+        var anchors = new[] { 8, 16, 32 }.Sum(s => (width / s) * (height / s));
+        var model = File.ReadAllBytes(_modelPath);
+        if (!OnnxShapePatch.TrySetDimensions(model, input: true, _inputName, [null, null, height, width])
+            || !OnnxShapePatch.TrySetDimensions(model, input: false, _outputNames[0], [null, anchors, null])) return;
+        using (var sessionOptions = SessionOptions())
+        {
+            var session = new InferenceSession(model, sessionOptions);
+            _session.Dispose();
+            _session = session;
+        }
+        (_inputWidth, _inputHeight) = (width, height);
+        _input = new float[3 * width * height];
+        _letterbox.Dispose();
+        _letterbox = new Mat(height, width, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
+    }
+
+    private static int RoundUpToStride(double size) => (int)Math.Ceiling(size / MaxStride - 1e-9) * MaxStride;
 
     private DetectorOutputLayout Recognise(IReadOnlyList<long> shape) =>
         DetectorOutputShape.Recognise(shape, _classNames.Count > 0 ? _classNames.Count : null).Layout;

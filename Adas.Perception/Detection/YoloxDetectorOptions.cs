@@ -16,5 +16,11 @@ public sealed record YoloxDetectorOptions
     /// and other workers share the cores, and spinning threads take their time without speeding inference up.
     /// </summary>
     public bool AllowSpinning { get; init; }
+    /// <summary>
+    /// Run a YOLOX model at the frame's aspect ratio instead of a square letterbox (416x256 for a 16:9 frame: 38 %
+    /// less work; the same picture pixels, only the padding rows go).
+    /// </summary>
+    public bool FitInputToFrame { get; init; }
+
     public EgoVehicleMask EgoMask { get; init; } = EgoVehicleMask.None;
 }

@@ -63,6 +63,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ScoreThreshold = _options.DetectorScoreThreshold,
             IntraOpThreads = _options.DetectorThreads,
             EgoMask = _options.EgoMask,
+            FitInputToFrame = _options.DetectorFitsFrame,
         });
         _classifier = new GtsrbClassifier(models.SignClassifier);
         _tracker = new ByteTracker(_options.Tracker);

@@ -21,6 +21,9 @@ public sealed record RoadOptions
     /// decoding, the other stages and the encoder, and a second intra-op thread only waits on the busy cores.
     /// </summary>
     public int DetectorThreads { get; init; } = 1;
+
+    /// <summary>The detector runs at the frame's aspect ratio, not a square letterbox (<see cref="YoloxDetectorOptions.FitInputToFrame"/>).</summary>
+    public bool DetectorFitsFrame { get; init; } = true;
     public ByteTrackerOptions Tracker { get; init; } = new();
     public LaneDetectorOptions Lanes { get; init; } = new();
     public SignOptions Signs { get; init; } = new();

@@ -71,10 +71,14 @@ public static class BenchCommand
         Print($"{prefix}decode_encode_fps", encodeFps);
 
         AnalysisResult pipeline;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using (var analyzer = factory.Create(type))
             pipeline = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch, $"{prefix}pipeline.mp4"), analyzer);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var pipelineFps = pipeline.FramesProcessed / pipeline.Elapsed.TotalSeconds;
         Print($"{prefix}pipeline_fps", pipelineFps);
+        // CPU time of this process (every pipeline thread, not the ffmpeg encoder): holds under load where fps does not.
+        Print($"{prefix}pipeline_cpu_ms_per_frame", cpu.TotalMilliseconds / pipeline.FramesProcessed);
         Print($"{prefix}realtime_factor", pipelineFps / pipeline.Video.Fps);
         Print($"{prefix}pipeline_share_of_decode_encode_limit", pipelineFps / encodeFps);
         foreach (var (stage, ms) in pipeline.StageMillisecondsPerFrame.OrderBy(kv => kv.Key))

@@ -32,6 +32,25 @@ public sealed class YoloxDetectorTests : IDisposable
         // A second, partial box inside a car is tolerated; a vehicle where there is none is not.
         Assert.All(vehicles, v => Assert.Contains(expected, car => Overlap(v.Box, car) >= 0.8));
     }
+    [Theory]
+    [MemberData(nameof(NearCars))]
+    public void Run_at_the_frame_aspect_it_finds_the_same_near_cars_with_less_input(string image, int[][] cars)
+    {
+        using var fitted = new YoloxDetector(RoadAssets.Models.ObjectDetector, RoadAssets.Models.ObjectDetectorClassNames,
+            new YoloxDetectorOptions { FitInputToFrame = true });
+        using var frame = Cv2.ImRead(RoadAssets.Image(image));
+        var vehicles = fitted.Detect(frame).Where(d => CocoClasses.IsVehicle(d.ClassId)).ToList();
+
+        Assert.Equal(new Size(416, 256), fitted.InputSize); // 1280x720 at 416 wide is 234 rows, rounded up to the stride
+        var square = _detector.Detect(frame).Where(d => CocoClasses.IsVehicle(d.ClassId)).ToList();
+        Assert.All(cars.Select(c => new Rect2f(c[0], c[1], c[2], c[3])), car =>
+        {
+            var found = Assert.Single(vehicles, v => BoxGeometry.Iou(v.Box, car) >= 0.5);
+            Assert.Contains(square, s => BoxGeometry.Iou(s.Box, found.Box) >= 0.9);
+        });
+        Assert.Equal(square.Count, vehicles.Count);
+    }
+
     [Fact]
     public void Finds_no_vehicle_on_the_empty_highway_still()
     {
