@@ -18,6 +18,9 @@ public sealed record PerceptionModels(
     /// <summary>The small eye open/closed CNN run on eye crops.</summary>
     public string EyeState { get; init; } = "";
 
+    /// <summary>TwinLiteNet lane-line segmentation for the road pipeline's lanes (absent file: classical lanes only).</summary>
+    public string LaneSegmentation { get; init; } = "";
+
     public static PerceptionModels FromDirectory(string modelsDirectory) => new(
         Path.Combine(modelsDirectory, "yolox_nano.onnx"),
         Path.Combine(modelsDirectory, "coco.names"),
@@ -29,5 +32,6 @@ public sealed record PerceptionModels(
         FaceLandmarker478 = Path.Combine(modelsDirectory, "face_landmarks_478.onnx"),
         EyeRegion = Path.Combine(modelsDirectory, "iris_landmarks.onnx"),
         EyeState = Path.Combine(modelsDirectory, "eye_state_cnn.onnx"),
+        LaneSegmentation = Path.Combine(modelsDirectory, "twinlitenet_lanes.onnx"),
     };
 }

@@ -13,6 +13,10 @@ public static class OnnxShapePatch
     private const int ModelGraph = 7, GraphInput = 11, GraphOutput = 12, ValueName = 1, ValueType = 2;
     private const int TensorType = 1, TensorShape = 2, ShapeDim = 1, DimValue = 1;
 
+    // GraphProto.value_info (the exporter's shapes of intermediate values) and a field number onnx.proto reserves
+    // in GraphProto: parsers skip it as unknown.
+    private const int GraphValueInfo = 13, ReservedGraphField = 3;
+
     /// <summary>Sets the fixed dimensions of graph input (or output) <paramref name="name"/>; null entries stay as they are.</summary>
     public static bool TrySetDimensions(byte[] model, bool input, string name, IReadOnlyList<long?> dimensions)
     {
@@ -34,6 +38,19 @@ public static class OnnxShapePatch
         return false;
     }
 
+    /// <summary>
+    /// Hides the graph's value_info (the shapes of intermediate values recorded at export), which would contradict a
+    /// new input size: each entry's field number becomes a reserved one (same key length), so it is skipped on load
+    /// and ONNX Runtime infers those shapes itself.
+    /// </summary>
+    public static void HideIntermediateShapes(byte[] model)
+    {
+        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Number == ModelGraph);
+        if (graph.Length == 0) return;
+        foreach (var info in Fields(model, graph.Start, graph.Length).Where(f => f.Number == GraphValueInfo && f.KeyLength == 1).ToList())
+            model[info.KeyStart] = (byte)(ReservedGraphField << 3 | 2);
+    }
+
     private static IEnumerable<Field> DimValues(byte[] model, List<Field> valueFields)
     {
         var type = valueFields.FirstOrDefault(f => f.Number == ValueType);
@@ -43,8 +60,8 @@ public static class OnnxShapePatch
             yield return Fields(model, dim.Start, dim.Length).FirstOrDefault(f => f.Number == DimValue && f.IsVarint);
     }
 
-    /// <summary>A field's number and where its payload is (a varint's bytes, or a length-delimited field's contents).</summary>
-    private readonly record struct Field(int Number, int Start, int Length, bool IsVarint);
+    /// <summary>A field's number, where its key is, and where its payload is (a varint's bytes, or a length-delimited field's contents).</summary>
+    private readonly record struct Field(int Number, int Start, int Length, bool IsVarint, int KeyStart = 0, int KeyLength = 0);
 
     private static IEnumerable<Field> Fields(byte[] data, int start, int length)
     {
@@ -52,19 +69,21 @@ public static class OnnxShapePatch
         var end = start + length;
         while (i < end)
         {
+            var keyStart = i;
             var key = ReadVarint(data, ref i);
+            var keyLength = i - keyStart;
             var number = (int)(key >> 3);
             switch (key & 7)
             {
                 case 0:
                     var at = i;
                     ReadVarint(data, ref i);
-                    yield return new Field(number, at, i - at, true);
+                    yield return new Field(number, at, i - at, true, keyStart, keyLength);
                     break;
                 case 1: i += 8; break;
                 case 2:
                     var size = (int)ReadVarint(data, ref i);
-                    yield return new Field(number, i, size, false);
+                    yield return new Field(number, i, size, false, keyStart, keyLength);
                     i += size;
                     break;
                 case 5: i += 4; break;

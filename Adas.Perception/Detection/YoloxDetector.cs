@@ -113,6 +113,7 @@ public sealed class YoloxDetector : IObjectDetector
         var model = File.ReadAllBytes(_modelPath);
         if (!OnnxShapePatch.TrySetDimensions(model, input: true, _inputName, [null, null, height, width])
             || !OnnxShapePatch.TrySetDimensions(model, input: false, _outputNames[0], [null, anchors, null])) return;
+        OnnxShapePatch.HideIntermediateShapes(model);
         using (var sessionOptions = SessionOptions())
         {
             var session = new InferenceSession(model, sessionOptions);

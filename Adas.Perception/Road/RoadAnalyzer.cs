@@ -23,6 +23,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
 
+    /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
+    public const string LaneModelStage = "lane_model";
+
     /// <summary>A confirmed track missed by the detector stays in the scene (at its predicted box) this long.</summary>
     private const double CoastSeconds = 0.2;
 
@@ -43,6 +46,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadOverlayRenderer _renderer = new();
     private readonly HorizonEstimator _horizon;
     private readonly AppearanceTtc _appearance = new();
+    private readonly TwinLiteLaneSegmenter? _laneModel;
+    private ScheduledLaneSegmentation? _laneSegmentation;
     private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
     private StageTimings _timings = new();
     private VideoInfo? _info;
@@ -72,6 +77,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             NearRowFraction = Math.Min(_options.Lanes.NearRowFraction, 1 - _options.EgoMask.BottomFraction - 0.01),
         };
         _lanes = new LaneDetector(_options.Camera, laneOptions);
+        if (laneOptions.ModelRunsPerSecond > 0 && File.Exists(models.LaneSegmentation))
+            _laneModel = new TwinLiteLaneSegmenter(models.LaneSegmentation);
         _signs = new SignRecognizer(_classifier, _options.Signs);
         _corridor = new EgoCorridor(_options.Events);
         _horizon = new HorizonEstimator(_options.Camera);
@@ -83,6 +90,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _info = info;
         _timings = timings;
         _preparedDetections.Clear();
+        if (_laneModel is not null && _laneSegmentation is null)
+            _laneSegmentation = new ScheduledLaneSegmentation(_laneModel, (int)Math.Round(info.Fps / _options.Lanes.ModelRunsPerSecond));
     }
 
     /// <summary>Object detection, the heaviest stage, runs here so it overlaps the rest of the previous frame.</summary>
@@ -94,8 +103,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var image = frame.Image;
         var time = frame.TimestampSeconds;
         var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
+        var laneMask = _laneSegmentation is null ? null : _timings.Measure(LaneModelStage, () => _laneSegmentation.Next(frame.Index, image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
-            detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box)));
+            detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
+            laneMask));
         _horizon.Update(lane, _lanes.Projection, time);
         _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
@@ -201,6 +212,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _detector.Dispose();
         _classifier.Dispose();
         _lanes.Dispose();
+        if (_laneSegmentation is not null) _laneSegmentation.Dispose();
+        else _laneModel?.Dispose();
         _signs.Dispose();
         _renderer.Dispose();
         _appearance.Dispose();

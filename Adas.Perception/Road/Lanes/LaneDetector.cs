@@ -29,7 +29,8 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     public EgoMotionEstimator EgoMotion => _egoMotion;
 
     /// <param name="vehicles">Vehicle boxes in the frame: one standing on the near road hides it from the ego-speed estimate.</param>
-    public LaneState Detect(Mat frame, double time, IEnumerable<Rect2f>? vehicles = null)
+    /// <param name="modelMask">Lane-line mask of a recent frame from the segmentation model (any size, the frame's view), or null.</param>
+    public LaneState Detect(Mat frame, double time, IEnumerable<Rect2f>? vehicles = null, Mat? modelMask = null)
     {
         if (Projection is null || Projection.FrameWidth != frame.Width || Projection.FrameHeight != frame.Height)
         {
@@ -39,7 +40,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         var dt = double.IsNaN(_lastTime) ? 0 : time - _lastTime;
         _lastTime = time;
 
-        var mask = _masks.Build(frame, Projection);
+        var mask = _masks.Build(frame, Projection, modelMask, _options);
         var hidden = vehicles is null ? [] : vehicles.Select(Projection.BirdFootprint).OfType<Rect>().ToList();
         _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, hidden);
         var (leftFit, rightFit) = FindLines(mask);

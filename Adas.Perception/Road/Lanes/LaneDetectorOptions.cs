@@ -22,4 +22,21 @@ public sealed record LaneDetectorOptions
     public double SmoothingTimeConstant { get; init; } = 0.1;
     public double ConfidenceDecayTimeConstant { get; init; } = 0.12;
     public double NominalLaneWidthMeters { get; init; } = 3.7;
+
+    /// <summary>
+    /// Lane-segmentation model (TwinLiteNet) runs per second of video; 0, the default, is the classical paint mask
+    /// only. Off because it does not pay here: one run takes about 1 s of CPU on one thread of this 2-core machine
+    /// (its 131-channel 3x3 convolution at 90x160 alone is 2.2 GMAC), so three a second would take more than a core
+    /// and the pipeline would fall far below 50 fps; on the tar-seam clip it raised both lines from 0 % to 14 % only.
+    /// </summary>
+    public double ModelRunsPerSecond { get; init; }
+
+    /// <summary>
+    /// Paint (bird's-eye, fraction of its width) counts only this close to a line the model found: the model's mask
+    /// is a few frames old, and a lane line moves sideways this little in that time (0.04 × 200 px ≈ 0.3 m).
+    /// </summary>
+    public double ModelGateFraction { get; init; } = 0.04;
+
+    /// <summary>With fewer model lane pixels than this in the bird's-eye view, the model saw no lines: paint alone counts.</summary>
+    public int MinModelPixels { get; init; } = 40;
 }

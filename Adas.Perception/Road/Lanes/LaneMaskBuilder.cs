@@ -6,7 +6,9 @@ namespace Adas.Perception.Road.Lanes;
 /// Lane-paint pixels of the bird's-eye view, where lane lines run vertically: white paint as pixels clearly brighter
 /// (HLS lightness) than the road beside them (a horizontal top-hat, so bright concrete, glare and crossings do not
 /// count), and yellow paint by HLS hue where it is clearly more saturated than the road beside it (beige concrete
-/// has a yellow hue too). All buffers are reused.
+/// has a yellow hue too). With a lane-segmentation mask from the model (a few frames old), paint counts only near the
+/// lines the model found (tar seams, barrier edges, shadow edges and glare are not lines to it) and the model's own
+/// line pixels are added (lines the paint threshold misses at night or in rain). All buffers are reused.
 /// </summary>
 public sealed class LaneMaskBuilder : IDisposable
 {
@@ -22,13 +24,18 @@ public sealed class LaneMaskBuilder : IDisposable
     private readonly Mat _yellow = new();
     private readonly Mat _saturation = new();
     private readonly Mat _saturationContrast = new();
+    private readonly Mat _modelBird = new();
+    private readonly Mat _nearModel = new();
 
     public Mat Mask { get; } = new();
 
     /// <summary>HLS lightness of the last bird's-eye view.</summary>
     public Mat Lightness => _lightness;
 
-    public Mat Build(Mat frame, LaneProjection projection)
+    /// <summary>Whether the last mask was gated by the model's lines.</summary>
+    public bool UsedModel { get; private set; }
+
+    public Mat Build(Mat frame, LaneProjection projection, Mat? modelMask = null, LaneDetectorOptions? options = null)
     {
         Cv2.WarpPerspective(frame, _bird, projection.ToBird, projection.BirdSize, InterpolationFlags.Linear,
             BorderTypes.Replicate);
@@ -46,11 +53,26 @@ public sealed class LaneMaskBuilder : IDisposable
         Cv2.Threshold(_saturationContrast, _saturationContrast, MinContrast, 255, ThresholdTypes.Binary);
         Cv2.BitwiseAnd(_yellow, _saturationContrast, _yellow);
         Cv2.BitwiseOr(Mask, _yellow, Mask);
+        UsedModel = modelMask is not null && options is not null && GateByModel(modelMask, projection, options);
         return Mask;
+    }
+
+    private bool GateByModel(Mat modelMask, LaneProjection projection, LaneDetectorOptions options)
+    {
+        Cv2.WarpPerspective(modelMask, _modelBird, projection.ToBirdFrom(modelMask.Size()), projection.BirdSize,
+            InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        Cv2.Threshold(_modelBird, _modelBird, 64, 255, ThresholdTypes.Binary);
+        if (Cv2.CountNonZero(_modelBird) < options.MinModelPixels) return false;
+        var reach = Math.Max(1, (int)Math.Round(options.ModelGateFraction * projection.BirdSize.Width));
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(2 * reach + 1, 1));
+        Cv2.Dilate(_modelBird, _nearModel, kernel);
+        Cv2.BitwiseAnd(Mask, _nearModel, Mask);
+        Cv2.BitwiseOr(Mask, _modelBird, Mask);
+        return true;
     }
 
     public void Dispose()
     {
-        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _bright, _yellow, _saturation, _saturationContrast, Mask]) m.Dispose();
+        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _bright, _yellow, _saturation, _saturationContrast, _modelBird, _nearModel, Mask]) m.Dispose();
     }
 }

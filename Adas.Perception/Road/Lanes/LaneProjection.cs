@@ -81,6 +81,22 @@ public sealed class LaneProjection : IDisposable
         return new Rect(x, 0, (int)Math.Ceiling(right * BirdSize.Width) - x, (int)Math.Ceiling(near * BirdSize.Height) + 2);
     }
 
+    /// <summary>The frame-to-bird warp for an image of the frame scaled to <paramref name="size"/> (a model's mask).</summary>
+    public Mat ToBirdFrom(Size size)
+    {
+        if (_scaledSize == size && _toBirdScaled is not null) return _toBirdScaled;
+        _toBirdScaled?.Dispose();
+        double[] scale = [FrameWidth / (double)size.Width, FrameHeight / (double)size.Height, 1];
+        _toBirdScaled = new Mat(3, 3, MatType.CV_64FC1);
+        for (var r = 0; r < 3; r++)
+        for (var c = 0; c < 3; c++) _toBirdScaled.Set(r, c, _toBird[r * 3 + c] * scale[c]);
+        _scaledSize = size;
+        return _toBirdScaled;
+    }
+
+    private Mat? _toBirdScaled;
+    private Size _scaledSize;
+
     /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>
     public Point2f BirdToFrame(double u, double v) =>
         Cv2.PerspectiveTransform([new Point2f((float)(u * BirdSize.Width), (float)(v * BirdSize.Height))], ToFrame)[0];
@@ -108,5 +124,6 @@ public sealed class LaneProjection : IDisposable
     {
         ToBird.Dispose();
         ToFrame.Dispose();
+        _toBirdScaled?.Dispose();
     }
 }

@@ -14,7 +14,6 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly float[] _input;
-    private readonly Mat _resized = new();
 
     public TwinLiteLaneSegmenter(string modelPath, int intraOpThreads = 1)
     {
@@ -26,6 +25,7 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        options.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
         _session = new InferenceSession(modelPath, options);
         var input = _session.InputMetadata.First();
         _inputName = input.Key;
@@ -39,26 +39,28 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
     /// <summary>The model's input (and mask) size.</summary>
     public Size InputSize { get; }
 
-    /// <summary>Lane-line pixels of <paramref name="bgrFrame"/> (any size) into <paramref name="laneMask"/> (8-bit, 255 = lane, <see cref="InputSize"/>).</summary>
-    public void Segment(Mat bgrFrame, Mat laneMask)
+    /// <summary>A frame at the model's input size (what <see cref="Segment"/> takes).</summary>
+    public void Resize(Mat bgrFrame, Mat input) => Cv2.Resize(bgrFrame, input, InputSize, 0, 0, InterpolationFlags.Linear);
+
+    /// <summary>Lane-line pixels of <paramref name="input"/> (BGR at <see cref="InputSize"/>) into <paramref name="laneMask"/> (8-bit, 255 = lane).</summary>
+    public void Segment(Mat input, Mat laneMask)
     {
-        Fill(bgrFrame);
+        Fill(input);
         using var value = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, InputSize.Height, InputSize.Width]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [value], [LaneOutput]);
         WriteMask(outputs[0].GetTensorDataAsSpan<float>(), laneMask);
     }
 
-    private unsafe void Fill(Mat bgrFrame)
+    private unsafe void Fill(Mat input)
     {
-        Cv2.Resize(bgrFrame, _resized, InputSize, 0, 0, InterpolationFlags.Area);
         var plane = InputSize.Width * InputSize.Height;
         const float scale = 1f / 255f;
         fixed (float* dst = _input)
         {
             for (var y = 0; y < InputSize.Height; y++)
             {
-                var src = (byte*)_resized.Ptr(y);
+                var src = (byte*)input.Ptr(y);
                 var row = y * InputSize.Width;
                 for (var x = 0; x < InputSize.Width; x++)
                 {
@@ -87,6 +89,5 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
     public void Dispose()
     {
         _session.Dispose();
-        _resized.Dispose();
     }
 }
