@@ -11,6 +11,13 @@ public sealed record RoadEventOptions
     /// <summary>Closing speed (distance × scale rate) below which a short TTC is treated as box noise.</summary>
     public double MinClosingSpeedMetersPerSecond { get; init; } = 1.0;
 
+    /// <summary>
+    /// A collision warning needs an object the detector is sure of at its last sighting (the manifest's working score
+    /// for YOLOX-nano); ByteTrack's low-score matches only keep a track alive. On the night clip a track carried on by
+    /// low-score matches onto empty road beside a passed truck read a 1.5 s TTC from a dash sliding through its box.
+    /// </summary>
+    public float MinWarningDetectionScore { get; init; } = 0.3f;
+
     /// <summary>A lead vehicle's TTC is trusted only after it has been tracked this long.</summary>
     public double MinTrackAgeSeconds { get; init; } = 0.3;
 

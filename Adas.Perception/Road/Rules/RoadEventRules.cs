@@ -41,6 +41,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
     {
         var lead = Lead;
         var closing = lead is { TtcSeconds: { } ttc } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
+                      && lead.DetectionScore >= options.MinWarningDetectionScore
                       && IsPlausiblyClosing(lead, frame) && ttc <= options.ForwardCollisionWarningTtc;
         if (!closing) { _forwardCollision.Update(frame.Time, false); return; }
         var severity = lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
@@ -79,7 +80,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
     {
         var threat = frame.Objects
             .Where(o => CocoClasses.IsVulnerableRoadUser(o.ClassId) && o.InPedestrianCorridor && o.DistanceMeters is not null
-                        && o.TrackAgeSeconds >= options.MinTrackAgeSeconds)
+                        && o.TrackAgeSeconds >= options.MinTrackAgeSeconds && o.DetectionScore >= options.MinWarningDetectionScore)
             .Where(o => o.TtcSeconds <= options.PedestrianTtc && IsPlausiblyClosing(o, frame))
             .MinBy(o => o.TtcSeconds);
         if (threat is null) { _pedestrian.Update(frame.Time, false); return; }

@@ -169,6 +169,18 @@ public sealed class RoadEventRulesTests
     }
 
     [Fact]
+    public void Collision_warnings_need_an_object_the_detector_is_sure_of_not_one_kept_alive_by_low_scores()
+    {
+        var unsure = new RoadEventRules(new RoadEventOptions());
+        Run(unsure, 0, 1, t => [Vehicle(15 - 5 * t, 1.2) with { DetectionScore = 0.2f }, Person(9 - 3 * t, 1.0) with { DetectionScore = 0.15f }], egoSpeed: 20);
+        Assert.Empty(unsure.Complete());
+
+        var sure = new RoadEventRules(new RoadEventOptions());
+        Run(sure, 0, 1, t => [Vehicle(15 - 5 * t, 1.2) with { DetectionScore = 0.6f }, Person(9 - 3 * t, 1.0) with { DetectionScore = 0.5f }], egoSpeed: 20);
+        Assert.Equal([EventTypes.ForwardCollisionWarning, EventTypes.PedestrianCollisionWarning], sure.Complete().Select(e => e.Type).Order());
+    }
+
+    [Fact]
     public void Lane_departure_needs_a_quarter_lane_offset_for_half_a_second_with_both_lines()
     {
         var rules = new RoadEventRules(new RoadEventOptions());
