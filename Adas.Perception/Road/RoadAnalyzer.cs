@@ -44,7 +44,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly EgoCorridor _corridor;
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
-    private readonly HorizonEstimator _horizon;
+    private HorizonEstimator _horizon;
+    private readonly RoadSceneCutDetector _cuts;
+    private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
     private readonly TwinLiteLaneSegmenter? _laneModel;
     private ScheduledLaneSegmentation? _laneSegmentation;
@@ -82,6 +84,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _signs = new SignRecognizer(_classifier, _options.Signs);
         _corridor = new EgoCorridor(_options.Events);
         _horizon = new HorizonEstimator(_options.Camera);
+        _cuts = new RoadSceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
         _rules = new RoadEventRules(_options.Events);
     }
 
@@ -103,6 +106,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var image = frame.Image;
         var time = frame.TimestampSeconds;
         var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
+        if (_cuts.IsCut(image)) Restart(time);
         var laneMask = _laneSegmentation is null ? null : _timings.Measure(LaneModelStage, () => _laneSegmentation.Next(frame.Index, image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
             detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
@@ -121,6 +125,16 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             _offsetSum += lane.OffsetFraction ?? 0;
         }
         _maxObjects = Math.Max(_maxObjects, objects.Count);
+    }
+
+    /// <summary>A scene cut: what was followed belongs to the other scene (its detections this frame are the new one's).</summary>
+    private void Restart(double time)
+    {
+        _cutSeconds.Add(Math.Round(time, 2));
+        _tracker.Clear();
+        _lanes.Restart();
+        _horizon = new HorizonEstimator(_options.Camera);
+        _laneSegmentation?.Reset();
     }
 
     private IReadOnlyList<Detection.Detection> Detect(Mat image) => _timings.Measure(DetectStage, () => _detector.Detect(image));
@@ -200,6 +214,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["events"] = events.Count,
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
+            ["scene_cuts"] = _cutSeconds.Count,
+            ["scene_cut_seconds"] = _cutSeconds.ToArray(),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,
@@ -216,6 +232,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         else _laneModel?.Dispose();
         _signs.Dispose();
         _renderer.Dispose();
+        _cuts.Dispose();
         _appearance.Dispose();
     }
 }

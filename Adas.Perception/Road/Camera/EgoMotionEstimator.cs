@@ -139,6 +139,16 @@ public sealed class EgoMotionEstimator : IDisposable
         SpeedMetersPerSecond = SpeedMetersPerSecond is { } s ? s + alpha * (median - s) : median;
     }
 
+    /// <summary>Forgets every measurement (after a scene cut): the speed is unknown until measured again.</summary>
+    public void Reset()
+    {
+        _recent.Clear();
+        (_lastRows, _profile, _previous) = ([], [], []);
+        _lastTime = double.NaN;
+        _evidence = 0;
+        SpeedMetersPerSecond = null;
+    }
+
     /// <summary>The smoothed speed once it rests on enough clear measurements, else null.</summary>
     public double? KnownSpeedMetersPerSecond => _evidence >= 0.5 ? SpeedMetersPerSecond : null;
 

@@ -65,6 +65,16 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _right.Clear();
     }
 
+    /// <summary>Forgets both lines and the ego speed (after a scene cut): the new scene's lane is searched afresh.</summary>
+    public void Restart()
+    {
+        _left.Clear();
+        _right.Clear();
+        _egoMotion.Reset();
+        _lastTime = double.NaN;
+        State = LaneState.None;
+    }
+
     /// <summary>Whether a frame point on the road lies between the two lane lines (null when the lane is not known).</summary>
     public bool? IsInsideLane(double x, double y, double marginFraction = 0)
     {

@@ -20,6 +20,9 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
 
     public int TotalConfirmed { get; private set; }
 
+    /// <summary>Drops every track (after a scene cut); ids go on from where they were, so they stay unique.</summary>
+    public void Clear() => _tracks.Clear();
+
     /// <param name="frameWidth">Frame width in pixels, to recognise boxes cut by the frame edge (0 when unknown).</param>
     public IReadOnlyList<Track> Update(IReadOnlyList<Detection> detections, double time, int frameWidth = 0)
     {

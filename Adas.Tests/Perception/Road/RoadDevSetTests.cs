@@ -31,6 +31,21 @@ public sealed class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) :
         Assert.DoesNotContain(events, e => e.Severity == EventSeverity.Critical);
     }
 
+    /// <summary>Real unedited drives (night, shadows, curves, near misses that fill the frame) hold no scene cut.</summary>
+    [Theory]
+    [InlineData("bridge_shadows_1280x720")]
+    [InlineData("country_road_640x360")]
+    [InlineData("desert_curves_640x360")]
+    [InlineData("night_highway_640x360")]
+    [InlineData("scooter_crosses_point_blank_1280x720")]
+    [InlineData("taxi_cut_in_1280x720")]
+    [InlineData("shopping_street_pedestrians_1280x720")]
+    public async Task An_unedited_drive_has_no_scene_cut(string clip)
+    {
+        var summary = (await RunAsync(clip)).Output.Summary;
+        Assert.Equal(0, summary["scene_cuts"]);
+    }
+
     [Fact]
     public async Task The_ego_speed_on_the_night_highway_is_a_highway_speed_reported_every_second()
     {
