@@ -20,6 +20,7 @@ public static class ApiBench
         var rate = args.GetInt("rate", 500);
         var seconds = args.GetInt("seconds", 10);
         var apiPid = args.Get("api-pid") is { } pid ? int.Parse(pid) : (int?)null;
+        var launcherPid = args.Get("apphost-pid") is { } host ? int.Parse(host) : (int?)null;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
         if (args.Get("email") is { } email)
         {
@@ -34,8 +35,8 @@ public static class ApiBench
         {
             await UploadAsync(http, scratch.FullName, uploadMb, apiPid);
             var jobId = await PickupAsync(http, scratch.FullName);
-            await LatencyAsync(http, $"/api/jobs/{jobId}", "get_job", rate, seconds);
-            await LatencyAsync(http, "/alive", "alive", rate, seconds);
+            await LatencyAsync(http, $"/api/jobs/{jobId}", "get_job", rate, seconds, apiPid, launcherPid);
+            await LatencyAsync(http, "/alive", "alive", rate, seconds, apiPid, launcherPid);
             return 0;
         }
         finally
@@ -116,9 +117,11 @@ public static class ApiBench
         return lastId!;
     }
 
-    private static async Task LatencyAsync(HttpClient http, string path, string name, int rate, int seconds)
+    private static async Task LatencyAsync(HttpClient http, string path, string name, int rate, int seconds, int? apiPid, int? launcherPid)
     {
         var total = rate * seconds;
+        var apiCpuBefore = apiPid is { } api ? ProcessCpu.Seconds(api) : double.NaN;
+        var systemCpuBefore = launcherPid is { } launcher ? ProcessCpu.TreeSeconds(launcher) : double.NaN;
         var latencies = new double[total];
         var errors = 0;
         var start = Stopwatch.GetTimestamp();
@@ -157,6 +160,10 @@ public static class ApiBench
         BenchCommand.Print($"{name}_ms_p50", Percentile(sorted, 0.5));
         BenchCommand.Print($"{name}_ms_p99", Percentile(sorted, 0.99));
         BenchCommand.Print($"{name}_ms_max", sorted[^1]);
+        // CPU time per request is what the other engineers' load cannot inflate much (wall latency it does, 2-3x).
+        if (apiPid is { } apiAfter) BenchCommand.Print($"{name}_api_cpu_us_per_request", (ProcessCpu.Seconds(apiAfter) - apiCpuBefore) * 1e6 / total);
+        if (launcherPid is { } launcherAfter)
+            BenchCommand.Print($"{name}_system_cpu_us_per_request", (ProcessCpu.TreeSeconds(launcherAfter) - systemCpuBefore) * 1e6 / total);
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double q) =>
