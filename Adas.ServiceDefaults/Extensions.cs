@@ -1,5 +1,7 @@
+using Adas.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,10 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
     private const string MetricsEndpointPath = "/metrics";
+
+    /// <summary>New traces recorded per second at most (<see cref="RateLimitedSampler"/>); 0 records every one.</summary>
+    public const string MaxTracesPerSecondKey = "OpenTelemetry:MaxTracesPerSecond";
+    private const double DefaultMaxTracesPerSecond = 20;
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -47,6 +53,7 @@ public static class Extensions
                 // For deployments without Aspire: the same metrics for Prometheus at /metrics.
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampler(builder.Configuration.GetValue(MaxTracesPerSecondKey, DefaultMaxTracesPerSecond)))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Adas.*")
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
@@ -63,6 +70,13 @@ public static class Extensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Set in code, so it wins over the launcher's <c>OTEL_TRACES_SAMPLER=always_on</c>: a trace continues its caller's
+    /// decision, and new traces are rate limited.
+    /// </summary>
+    public static Sampler TraceSampler(double maxTracesPerSecond, TimeProvider? time = null) =>
+        new ParentBasedSampler(maxTracesPerSecond > 0 ? new RateLimitedSampler(maxTracesPerSecond, time) : new AlwaysOnSampler());
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -20,33 +20,26 @@ public static class ProcessCpu
         }
     }
 
-    /// <summary>The process and everything it started (the launcher's dashboard, API, worker, Redis).</summary>
-    public static double TreeSeconds(int pid) => Descendants(pid).Append(pid).Sum(Seconds);
-
-    private static IEnumerable<int> Descendants(int pid)
+    /// <summary>
+    /// Every process (but this one) whose environment has <paramref name="variable"/>: the launcher sets the data folder
+    /// for all it starts (dashboard, API, worker, Redis), which the launcher's orchestrator does not keep as children.
+    /// </summary>
+    public static double SecondsOfProcessesWith(string variable)
     {
-        var children = new Dictionary<int, List<int>>();
+        var marker = System.Text.Encoding.UTF8.GetBytes(variable + "\0");
+        var total = 0.0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var child)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
             try
             {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
-                list.Add(child);
+                if (File.ReadAllBytes(Path.Combine(dir, "environ")).AsSpan().IndexOf(marker) >= 0) total += Seconds(pid);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // gone meanwhile
+                // gone meanwhile, or not ours to read
             }
         }
-        var pending = new Stack<int>([pid]);
-        while (pending.TryPop(out var current))
-            foreach (var child in children.GetValueOrDefault(current) ?? [])
-            {
-                yield return child;
-                pending.Push(child);
-            }
+        return total;
     }
 }
