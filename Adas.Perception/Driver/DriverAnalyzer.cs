@@ -31,7 +31,6 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
-    private readonly PreparedResults<PhoneSearchResult> _preparedPhones = new();
     private readonly PreparedResults<FaceReading> _preparedReadings = new();
     private readonly Lock _landmarkLock = new();
     private readonly PhoneSearch? _phoneSearch;
@@ -81,20 +80,18 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _lastFrameTime = 0;
         _cuts.Reset();
         _snapshots.Reset();
-        _preparedPhones.Clear();
         _preparedReadings.Clear();
     }
 
     /// <summary>
-    /// The heavy, read-only work runs here, on the prepare thread, overlapping the face search and drawing of earlier
-    /// frames: the landmark model on the face where it was last seen (a few frames ago at most; a reading whose face
-    /// no longer matches is redone on the spot) and the phone detector. The eye-region models run on the main thread
-    /// (<see cref="ProcessFrame"/>), which has time to spare, so the two threads carry about the same load.
+    /// The heaviest read-only work runs here, on the prepare thread (which also decodes), overlapping the face search
+    /// and drawing of earlier frames: the landmark model on the face where it was last seen (a few frames ago at most;
+    /// a reading whose face no longer matches is redone on the spot). The eye-region models and the phone search run
+    /// on the main thread (<see cref="ProcessFrame"/>), so the two threads carry about the same load.
     /// </summary>
     public void Prepare(VideoFrame frame)
     {
         if (IsLandmarkFrame(frame) && Volatile.Read(ref _face) is { } face) _preparedReadings.Add(frame.Index, ReadLandmarks(frame.Image, face));
-        if (_phoneSearch is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
     public void ProcessFrame(VideoFrame frame)
@@ -118,7 +115,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         }
         else _reading = _reading with { Face = _face };
         if (_phoneSearch is not null && IsPhoneFrame(frame))
-            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(_preparedPhones.Take(frame.Index, () => DetectPhones(frame))), _face?.Box,
+            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(DetectPhones(frame)), _face?.Box,
                 image.Size());
         // The signals advance with each landmark reading (and every frame without a face), so durations stay exact
         // and a held reading is never counted twice.
@@ -194,7 +191,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private bool IsPhoneFrame(VideoFrame frame) => frame.Index % _phoneInterval == 0;
 
     private PhoneSearchResult DetectPhones(VideoFrame frame) => _timings.Measure(PhoneStage, () => _phoneSearch!.Detect(frame.Image,
-        Volatile.Read(ref _face)?.Box, frame.Index / _phoneInterval));
+        _face?.Box, frame.Index / _phoneInterval));
 
     /// <summary>Frames between two runs of something done <paramref name="perSecond"/> times a second of video.</summary>
     private static int FramesBetween(double fps, double perSecond) =>
