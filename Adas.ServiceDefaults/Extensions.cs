@@ -72,11 +72,17 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Set in code, so it wins over the launcher's <c>OTEL_TRACES_SAMPLER=always_on</c>: a trace continues its caller's
-    /// decision, and new traces are rate limited.
+    /// Set in code, so it wins over the launcher's <c>OTEL_TRACES_SAMPLER=always_on</c>. Spans inside this process follow
+    /// their parent; new traces are rate limited, and so are traces a caller marks as recorded (its traceparent header
+    /// is the caller's to set, and must not switch the limit off).
     /// </summary>
-    public static Sampler TraceSampler(double maxTracesPerSecond, TimeProvider? time = null) =>
-        new ParentBasedSampler(maxTracesPerSecond > 0 ? new RateLimitedSampler(maxTracesPerSecond, time) : new AlwaysOnSampler());
+    public static Sampler TraceSampler(double maxTracesPerSecond, TimeProvider? time = null)
+    {
+        if (maxTracesPerSecond <= 0) return new ParentBasedSampler(new AlwaysOnSampler());
+        var limited = new RateLimitedSampler(maxTracesPerSecond, time);
+        return new ParentBasedSampler(limited, remoteParentSampled: limited, remoteParentNotSampled: null,
+            localParentSampled: null, localParentNotSampled: null);
+    }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
