@@ -1,5 +1,7 @@
+using Adas.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,10 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
     private const string MetricsEndpointPath = "/metrics";
+
+    /// <summary>New traces recorded per second at most (<see cref="RateLimitedSampler"/>); 0 records every one.</summary>
+    public const string MaxTracesPerSecondKey = "OpenTelemetry:MaxTracesPerSecond";
+    private const double DefaultMaxTracesPerSecond = 20;
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -47,6 +53,7 @@ public static class Extensions
                 // For deployments without Aspire: the same metrics for Prometheus at /metrics.
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampler(builder.Configuration.GetValue(MaxTracesPerSecondKey, DefaultMaxTracesPerSecond)))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Adas.*")
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
@@ -62,6 +69,19 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Set in code, so it wins over the launcher's <c>OTEL_TRACES_SAMPLER=always_on</c>. Spans inside this process follow
+    /// their parent; new traces are rate limited, and so are traces a caller marks as recorded (its traceparent header
+    /// is the caller's to set, and must not switch the limit off).
+    /// </summary>
+    public static Sampler TraceSampler(double maxTracesPerSecond, TimeProvider? time = null)
+    {
+        if (maxTracesPerSecond <= 0) return new ParentBasedSampler(new AlwaysOnSampler());
+        var limited = new RateLimitedSampler(maxTracesPerSecond, time);
+        return new ParentBasedSampler(limited, remoteParentSampled: limited, remoteParentNotSampled: null,
+            localParentSampled: null, localParentNotSampled: null);
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -52,6 +52,9 @@ public static class VideoAnalyzer
         await writer.CompleteAsync(cancellationToken);
         timings.Add(EncodeStage, Stopwatch.GetTimestamp() - finishStart);
         var actualInfo = info with { FrameCount = frames, DurationSeconds = frames / info.Fps };
-        return new AnalysisResult(actualInfo, output, frames, started.Elapsed, timings.MillisecondsPerFrame(frames));
+        return new AnalysisResult(actualInfo, output, frames, started.Elapsed, timings.MillisecondsPerFrame(frames))
+        {
+            StageCpuMillisecondsPerFrame = timings.CpuMillisecondsPerFrame(frames),
+        };
     }
 }

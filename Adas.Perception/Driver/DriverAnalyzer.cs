@@ -19,6 +19,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
 {
     public const string FaceStage = "face";
     public const string LandmarksStage = "landmarks";
+    public const string EyesStage = "eyes";
     public const string SignalsStage = "signals";
     public const string PhoneStage = "phone";
     public const string RenderStage = "render";
@@ -30,7 +31,6 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly DriverFaceSelector _selector;
     private readonly PhoneProximity _phoneProximity;
     private readonly EventSnapshots _snapshots = new();
-    private readonly PreparedResults<PhoneSearchResult> _preparedPhones = new();
     private readonly PreparedResults<FaceReading> _preparedReadings = new();
     private readonly Lock _landmarkLock = new();
     private readonly PhoneSearch? _phoneSearch;
@@ -44,6 +44,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private IReadOnlyList<Detection.Detection> _phones = [];
     private int _frames;
     private int _landmarkInterval = 1;
+    private int _phoneInterval = 1;
     private int _landmarkRuns;
     private FaceReading? _reading;
     private DriverFrameStatus? _status;
@@ -71,26 +72,26 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         _phones = [];
         _phoneSearch?.Reset();
         _frames = _landmarkRuns = 0;
-        _landmarkInterval = Math.Max(1, (int)Math.Round(info.Fps / Math.Max(1e-3, _options.LandmarkRunsPerSecond), MidpointRounding.AwayFromZero));
+        _landmarkInterval = FramesBetween(info.Fps, _options.LandmarkRunsPerSecond);
+        _phoneInterval = FramesBetween(info.Fps, _options.PhoneSearchesPerSecond);
         _reading = null;
         _status = null;
         _detectNow = false;
         _lastFrameTime = 0;
         _cuts.Reset();
         _snapshots.Reset();
-        _preparedPhones.Clear();
         _preparedReadings.Clear();
     }
 
     /// <summary>
-    /// The heavy, read-only work runs here, on the prepare thread, overlapping the face search and drawing of earlier
-    /// frames: the landmark models on the face where it was last seen (a few frames ago at most; a reading whose face
-    /// no longer matches is redone on the spot) and the phone detector.
+    /// The heaviest read-only work runs here, on the prepare thread (which also decodes), overlapping the face search
+    /// and drawing of earlier frames: the landmark model on the face where it was last seen (a few frames ago at most;
+    /// a reading whose face no longer matches is redone on the spot). The eye-region models and the phone search run
+    /// on the main thread (<see cref="ProcessFrame"/>), so the two threads carry about the same load.
     /// </summary>
     public void Prepare(VideoFrame frame)
     {
         if (IsLandmarkFrame(frame) && Volatile.Read(ref _face) is { } face) _preparedReadings.Add(frame.Index, ReadLandmarks(frame.Image, face));
-        if (_phoneSearch is not null && IsPhoneFrame(frame)) _preparedPhones.Add(frame.Index, DetectPhones(frame));
     }
 
     public void ProcessFrame(VideoFrame frame)
@@ -105,15 +106,16 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
         {
             var face = _face;
             var prepared = _preparedReadings.Take(frame.Index, () => ReadLandmarks(image, face));
-            _reading = DriverFaceSelector.Iou(prepared.Face.Box, face.Box) >= MinPreparedFaceOverlap
+            var landmarks = DriverFaceSelector.Iou(prepared.Face.Box, face.Box) >= MinPreparedFaceOverlap
                 ? prepared with { Face = face }
                 : ReadLandmarks(image, face);
+            _reading = _timings.Measure(EyesStage, () => _reader.AddEyeRegions(image, landmarks));
             _landmarkRuns++;
             fresh = true;
         }
         else _reading = _reading with { Face = _face };
         if (_phoneSearch is not null && IsPhoneFrame(frame))
-            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(_preparedPhones.Take(frame.Index, () => DetectPhones(frame))), _face?.Box,
+            _phones = _phoneProximity.PhonesNearDriver(_phoneSearch.Merge(DetectPhones(frame)), _face?.Box,
                 image.Size());
         // The signals advance with each landmark reading (and every frame without a face), so durations stay exact
         // and a held reading is never counted twice.
@@ -183,13 +185,17 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
 
     private FaceReading ReadLandmarks(Mat image, FaceCandidate face)
     {
-        lock (_landmarkLock) return _timings.Measure(LandmarksStage, () => _reader.Read(image, face));
+        lock (_landmarkLock) return _timings.Measure(LandmarksStage, () => _reader.ReadLandmarks(image, face));
     }
 
-    private bool IsPhoneFrame(VideoFrame frame) => frame.Index % Math.Max(1, _options.PhoneDetectionInterval) == 0;
+    private bool IsPhoneFrame(VideoFrame frame) => frame.Index % _phoneInterval == 0;
 
     private PhoneSearchResult DetectPhones(VideoFrame frame) => _timings.Measure(PhoneStage, () => _phoneSearch!.Detect(frame.Image,
-        Volatile.Read(ref _face)?.Box, frame.Index / Math.Max(1, _options.PhoneDetectionInterval)));
+        _face?.Box, frame.Index / _phoneInterval));
+
+    /// <summary>Frames between two runs of something done <paramref name="perSecond"/> times a second of video.</summary>
+    private static int FramesBetween(double fps, double perSecond) =>
+        Math.Max(1, (int)Math.Round(fps / Math.Max(1e-3, perSecond), MidpointRounding.AwayFromZero));
 
     public void Dispose()
     {

@@ -58,23 +58,34 @@ public sealed class DriverFaceReader : IDisposable
         return fine.Count > 0 && fine.Max(f => f.Score) > best ? fine : coarse;
     }
 
-    public FaceReading Read(Mat bgr, FaceCandidate face)
+    /// <summary>Landmarks, EAR, MAR and head pose, with the eye-region reading folded in (<see cref="ReadLandmarks"/> then <see cref="AddEyeRegions"/>).</summary>
+    public FaceReading Read(Mat bgr, FaceCandidate face) => AddEyeRegions(bgr, ReadLandmarks(bgr, face));
+
+    /// <summary>The landmark model's reading alone: EAR from the landmarks, MAR, head pose.</summary>
+    public FaceReading ReadLandmarks(Mat bgr, FaceCandidate face)
     {
         var points = _landmarker.Detect(bgr, face.Box);
         var layout = _landmarker.Layout;
         var pose = HeadPoseEstimator.Estimate(points, layout, bgr.Size());
-        var rightEar = FaceGeometry.EyeAspectRatio(points, layout.RightEye);
-        var leftEar = FaceGeometry.EyeAspectRatio(points, layout.LeftEye);
-        EyeReading? right = null, left = null;
-        if (_eyes is not null)
+        return new FaceReading(face, points, layout, FaceGeometry.EyeAspectRatio(points, layout.RightEye),
+            FaceGeometry.EyeAspectRatio(points, layout.LeftEye), FaceGeometry.MouthAspectRatio(points, layout), pose);
+    }
+
+    /// <summary>
+    /// Folds each eye's own reading (eyelid contour and eye CNN on the eye's crop) into the landmark EAR; a reading that
+    /// already has it, or a model without eye-region support, comes back as it is. Separate from
+    /// <see cref="ReadLandmarks"/> so the pipeline can run the two halves on different threads.
+    /// </summary>
+    public FaceReading AddEyeRegions(Mat bgr, FaceReading reading)
+    {
+        if (_eyes is null || reading.RightEyeRegion is not null) return reading;
+        var (points, layout) = (reading.Landmarks, reading.Layout);
+        var right = _eyes.Read(bgr, points[layout.RightEye[0]], points[layout.RightEye[3]], mirror: true);
+        var left = _eyes.Read(bgr, points[layout.LeftEye[0]], points[layout.LeftEye[3]], mirror: false);
+        return reading with
         {
-            right = _eyes.Read(bgr, points[layout.RightEye[0]], points[layout.RightEye[3]], mirror: true);
-            left = _eyes.Read(bgr, points[layout.LeftEye[0]], points[layout.LeftEye[3]], mirror: false);
-            rightEar = (rightEar + EyeRegionReader.ToEarScale(right.Openness)) / 2;
-            leftEar = (leftEar + EyeRegionReader.ToEarScale(left.Openness)) / 2;
-        }
-        return new FaceReading(face, points, layout, rightEar, leftEar, FaceGeometry.MouthAspectRatio(points, layout), pose)
-        {
+            RightEar = (reading.RightEar + EyeRegionReader.ToEarScale(right.Openness)) / 2,
+            LeftEar = (reading.LeftEar + EyeRegionReader.ToEarScale(left.Openness)) / 2,
             RightEyeRegion = right,
             LeftEyeRegion = left,
         };
