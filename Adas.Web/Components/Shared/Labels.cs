@@ -13,9 +13,13 @@ public static class Labels
 
     public static readonly string[] Severities = ["info", "warning", "critical"];
 
-    /// <summary>forward_collision_warning → Forward collision warning.</summary>
-    public static string Words(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : char.ToUpperInvariant(value[0]) + value[1..].Replace('_', ' ');
+    /// <summary>forward_collision_warning or analysisFps → "Forward collision warning", "Analysis fps".</summary>
+    public static string Words(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var words = System.Text.RegularExpressions.Regex.Replace(value, "(?<=[a-z0-9])([A-Z])", " $1").Replace('_', ' ').ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     public static string Severity(string value) => Words(value);
 
