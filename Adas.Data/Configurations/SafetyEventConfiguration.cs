@@ -17,6 +17,9 @@ internal sealed class SafetyEventConfiguration : IEntityTypeConfiguration<Safety
         builder.HasIndex(e => new { e.VehicleId, e.OccurredAt });
         builder.HasIndex(e => e.TripId);
         builder.HasIndex(e => new { e.FleetId, e.OccurredAt });
+        // The inbox's default order (newest first) and its severity filter.
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.Severity, e.OccurredAt });
         builder.HasOne(e => e.Job).WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -21,4 +21,6 @@ public sealed class SafetyEvent
     public int? TrackId { get; set; }
     public string? DetailsJson { get; set; }
     public string? SnapshotPath { get; set; }
+    /// <summary>The short H.264 clip around a warning or critical event, cut from the annotated video; null when none was cut.</summary>
+    public string? ClipPath { get; set; }
 }

@@ -20,10 +20,12 @@ public sealed record SafetyEventView(
     double? PeakValue,
     int? TrackId,
     JsonElement? Details,
-    bool HasSnapshot)
+    bool HasSnapshot,
+    bool HasClip)
 {
     public static SafetyEventView From(SafetyEvent e) => new(e.Id, e.JobId, e.TripId, e.VehicleId, e.DriverId, e.Type,
         e.Severity.ToString().ToLowerInvariant(), e.StartSeconds, e.EndSeconds, Math.Round(e.EndSeconds - e.StartSeconds, 3),
         e.OccurredAt, e.PeakMetric, e.PeakValue, e.TrackId,
-        e.DetailsJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.DetailsJson), e.SnapshotPath is not null);
+        e.DetailsJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.DetailsJson), e.SnapshotPath is not null,
+        e.ClipPath is not null);
 }

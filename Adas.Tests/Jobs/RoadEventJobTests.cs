@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Adas.Tests.Jobs.Clips;
 using Adas.Tests.Perception.Road;
 using OpenCvSharp;
 
@@ -44,11 +46,40 @@ public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper outp
 
             var alerts = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/alerts?jobId={id}", TestContext.Current.CancellationToken);
             Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("eventId").GetGuid() == fcw.GetProperty("id").GetGuid());
+
+            await AssertEventClipAsync(id, fcw);
         }
         catch
         {
             output.WriteLine(graph.Logs.Tail(80));
             throw;
         }
+    }
+
+    /// <summary>The worker cut the event's clip (H.264, from a key frame, within the 20 s cap), served with Range; deleting the job removes it.</summary>
+    private async Task AssertEventClipAsync(Guid jobId, JsonElement fcw)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var eventId = fcw.GetProperty("id").GetGuid();
+        Assert.True(fcw.GetProperty("hasClip").GetBoolean());
+        var clipFile = Path.Combine(graph.StorageDirectory, "results", jobId.ToString("N"), "clips", $"{eventId:N}.mp4");
+        var probe = await ClipProbe.ReadAsync(clipFile);
+        Assert.Equal("h264", probe.Codec);
+        Assert.True(probe.StartsOnKeyFrame);
+        Assert.InRange(probe.DurationSeconds, 0.5, 20.1);
+        using (var range = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{eventId}/clip") { Headers = { Range = new RangeHeaderValue(0, 1023) } })
+        using (var partial = await graph.Api.SendAsync(range, ct))
+        {
+            Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+            Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(1024, (await partial.Content.ReadAsByteArrayAsync(ct)).Length);
+        }
+        using (var stranger = await graph.NewUserAsync("driver"))
+        using (var hidden = await stranger.GetAsync($"/api/events/{eventId}/clip", ct))
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        using (var deleted = await graph.Api.DeleteAsync($"/api/jobs/{jobId}", ct))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.False(File.Exists(clipFile));
     }
 }

@@ -3,6 +3,7 @@ using Adas.Data.Queue;
 using Adas.Data.Telemetry;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
+using Adas.Worker.Jobs.Clips;
 
 namespace Adas.Worker.Extensions;
 
@@ -17,6 +18,8 @@ public static class Extensions
         builder.Services.AddSingleton<RunningJobs>();
         builder.Services.AddSingleton<JobProcessor>();
         builder.Services.AddScoped<ResultWriter>();
+        builder.Services.Configure<ClipOptions>(builder.Configuration.GetSection(ClipOptions.Section));
+        builder.Services.AddScoped<EventClipCutter>();
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<QueueReconciler>();
         builder.Services.AddSingleton<QueueGauges>();

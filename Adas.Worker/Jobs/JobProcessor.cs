@@ -10,6 +10,7 @@ using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Video;
 using Adas.Worker.Analysis;
+using Adas.Worker.Jobs.Clips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -136,6 +137,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
         var eventCount = await scope.ServiceProvider.GetRequiredService<ResultWriter>().ReplaceResultsAsync(job, result.Output, ct);
         var info = result.Video;
+        var annotatedSeconds = info.Fps > 0 ? result.FramesProcessed / info.Fps : info.DurationSeconds;
+        await scope.ServiceProvider.GetRequiredService<EventClipCutter>().CutAsync(job.Id, annotatedPath, annotatedSeconds, ct);
         await db.Videos.Where(v => v.Id == job.VideoId).ExecuteUpdateAsync(s => s
             .SetProperty(v => v.Width, info.Width).SetProperty(v => v.Height, info.Height)
             .SetProperty(v => v.Fps, Math.Round(info.Fps, 3)).SetProperty(v => v.FrameCount, info.FrameCount)

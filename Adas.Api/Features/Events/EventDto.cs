@@ -5,11 +5,11 @@ namespace Adas.Api.Features.Events;
 
 public sealed record EventDto(Guid Id, Guid JobId, Guid? TripId, Guid? VehicleId, Guid? DriverId, string Type, Severity Severity,
     double StartSeconds, double EndSeconds, DateTime OccurredAt, string? PeakMetric, double? PeakValue, int? TrackId,
-    JsonElement? Details, bool HasSnapshot)
+    JsonElement? Details, bool HasSnapshot, bool HasClip)
 {
     public static EventDto From(SafetyEvent e) => new(e.Id, e.JobId, e.TripId, e.VehicleId, e.DriverId, e.Type, e.Severity,
         e.StartSeconds, e.EndSeconds, e.OccurredAt, e.PeakMetric, e.PeakValue, e.TrackId, ParseDetails(e.DetailsJson),
-        e.SnapshotPath is not null);
+        e.SnapshotPath is not null, e.ClipPath is not null);
 
     private static JsonElement? ParseDetails(string? json)
     {

@@ -382,6 +382,10 @@ namespace Adas.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ClipPath")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("DetailsJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("nvarchar(max)");
@@ -436,6 +440,8 @@ namespace Adas.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("TripId");
 
                     b.HasIndex("DriverId", "OccurredAt");
@@ -443,6 +449,8 @@ namespace Adas.Data.Migrations.SqlServer
                     b.HasIndex("FleetId", "OccurredAt");
 
                     b.HasIndex("JobId", "StartSeconds");
+
+                    b.HasIndex("Severity", "OccurredAt");
 
                     b.HasIndex("Type", "OccurredAt");
 

@@ -375,6 +375,10 @@ namespace Adas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClipPath")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DetailsJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("TEXT");
@@ -429,6 +433,8 @@ namespace Adas.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("TripId");
 
                     b.HasIndex("DriverId", "OccurredAt");
@@ -436,6 +442,8 @@ namespace Adas.Data.Migrations.Sqlite
                     b.HasIndex("FleetId", "OccurredAt");
 
                     b.HasIndex("JobId", "StartSeconds");
+
+                    b.HasIndex("Severity", "OccurredAt");
 
                     b.HasIndex("Type", "OccurredAt");
 
