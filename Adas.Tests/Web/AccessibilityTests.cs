@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Adas.Tests.Infrastructure;
+using Adas.Tests.Jobs;
+
+namespace Adas.Tests.Web;
+
+/// <summary>axe-core finds no serious or critical violation on any page of the dashboard (screenshots of each for the docs).</summary>
+[Collection(GraphCollection.Name)]
+public sealed class AccessibilityTests(GraphFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Every_page_passes_axe_without_serious_or_critical_violations()
+    {
+        await fixture.Graph.WaitUntilWebReadyAsync();
+        var jobId = await fixture.Api.UploadJobAsync(await WebClips.UniqueNearMissAsync(fixture.WorkDirectory));
+        var job = await fixture.Api.WaitForFinalAsync(jobId, Dashboard.JobTimeout);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        var (driverEmail, _) = await fixture.CreateUserAsync("driver", "Driver D");
+        var driver = (await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/users?search={Uri.EscapeDataString(driverEmail)}"))
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var page = await browser.NewPageAsync(fixture.Graph.WebUrl);
+        try
+        {
+            await page.GotoAsync("/login");
+            await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync(browser, "login");
+            await page.SignInAsync(GraphLauncher.AdminEmail, GraphLauncher.AdminPassword);
+            string[] pages = ["/jobs", $"/jobs/{jobId}", "/events", "/alerts", "/drivers", $"/drivers/{driver}", "/trips", "/vehicles", "/users", "/models", "/not-found"];
+            foreach (var path in pages)
+            {
+                await page.GotoAsync(path);
+                if (path != "/not-found") await page.WaitForInteractiveAsync();
+                await page.AssertAccessibleAsync();
+                await page.ScreenshotAsync(browser, path.Trim('/').Replace('/', '-').Split('-')[0] + (path.Count(c => c == '/') > 1 ? "-detail" : ""));
+            }
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
