@@ -27,14 +27,21 @@ public sealed class AccessibilityTests(GraphFixture fixture, BrowserFixture brow
             await page.AssertAccessibleAsync();
             await page.ScreenshotAsync(browser, "login");
             await page.SignInAsync(GraphLauncher.AdminEmail, GraphLauncher.AdminPassword);
-            string[] pages = ["/jobs", $"/jobs/{jobId}", "/events", "/alerts", "/drivers", $"/drivers/{driver}", "/trips", "/vehicles", "/users", "/models", "/not-found"];
-            foreach (var path in pages)
+            (string Path, string Name)[] pages =
+            [
+                ("/jobs", "jobs-list"), ($"/jobs/{jobId}", "job-detail"), ("/events", "inbox"), ("/alerts", "alerts-list"),
+                ("/drivers", "drivers"), ($"/drivers/{driver}", "driver-score"), ("/trips", "trips"), ("/vehicles", "vehicles"),
+                ("/users", "users"), ("/models", "models"),
+            ];
+            foreach (var (path, name) in pages)
             {
-                await page.GotoAsync(path);
-                if (path != "/not-found") await page.WaitForInteractiveAsync();
+                await page.OpenAsync(path);
                 await page.AssertAccessibleAsync();
-                await page.ScreenshotAsync(browser, path.Trim('/').Replace('/', '-').Split('-')[0] + (path.Count(c => c == '/') > 1 ? "-detail" : ""));
+                await page.ScreenshotAsync(browser, name);
             }
+            await page.GotoAsync("/no-such-page");
+            await page.Locator("h1:text-is('Not found')").WaitForAsync();
+            await page.AssertAccessibleAsync();
         }
         finally
         {

@@ -36,8 +36,8 @@ public static class Dashboard
     public static async Task PlayUntilAsync(this IPage page, string selector, double seconds)
     {
         await page.EvalOnSelectorAsync(selector, "v => { v.muted = true; return v.play(); }");
-        await page.WaitForFunctionAsync($"() => document.querySelector('{selector}').currentTime > {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-            null, new PageWaitForFunctionOptions { Timeout = (float)BrowserFixture.ActionTimeout.TotalMilliseconds });
+        await page.WaitForFunctionAsync("([selector, seconds]) => document.querySelector(selector).currentTime > seconds",
+            new object[] { selector, seconds }, new PageWaitForFunctionOptions { Timeout = (float)BrowserFixture.ActionTimeout.TotalMilliseconds });
     }
 
     public static Task ScreenshotAsync(this IPage page, BrowserFixture browser, string name) =>

@@ -65,7 +65,7 @@ public sealed class DashboardJourneyTests(GraphFixture fixture, BrowserFixture b
             var start = double.Parse((await mark.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(start > 1, $"the near miss is late in the clip (mark at {start} s)");
             await mark.ClickAsync();
-            await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('#player').currentTime - {start.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.15");
+            await page.WaitForFunctionAsync("start => Math.abs(document.querySelector('#player').currentTime - start) < 0.15", start);
             await page.ScreenshotAsync(browser, "job");
 
             // The inbox: the job's warning has a snapshot and a clip that plays; the export holds the filtered events.
