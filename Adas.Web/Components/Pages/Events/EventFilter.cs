@@ -10,23 +10,27 @@ public sealed class EventFilter
     public string DriverId { get; set; } = "";
     public string VehicleId { get; set; } = "";
     public string TripId { get; set; } = "";
+    /// <summary>Set by the job page's "in the inbox" link; no field of its own.</summary>
+    public string JobId { get; set; } = "";
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
-    public static EventFilter Parse(string? type, string? severity, string? driver, string? vehicle, string? trip, string? from, string? to) => new()
+    public static EventFilter Parse(string? type, string? severity, string? driver, string? vehicle, string? trip, string? job,
+        string? from, string? to) => new()
     {
         Type = type ?? "",
         Severity = severity ?? "",
         DriverId = Guid.TryParse(driver, out var d) ? d.ToString() : "",
         VehicleId = Guid.TryParse(vehicle, out var v) ? v.ToString() : "",
         TripId = Guid.TryParse(trip, out var t) ? t.ToString() : "",
+        JobId = Guid.TryParse(job, out var j) ? j.ToString() : "",
         From = DateOnly.TryParse(from, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : null,
         To = DateOnly.TryParse(to, System.Globalization.CultureInfo.InvariantCulture, out var u) ? u : null,
     };
 
     private (string, object?)[] Common =>
     [
-        ("type", Type), ("severity", Severity), ("driverId", DriverId), ("vehicleId", VehicleId), ("tripId", TripId),
+        ("type", Type), ("severity", Severity), ("driverId", DriverId), ("vehicleId", VehicleId), ("tripId", TripId), ("jobId", JobId),
     ];
 
     /// <summary>For the API: dates become UTC instants; "to" includes its whole day.</summary>
