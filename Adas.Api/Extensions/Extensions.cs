@@ -19,6 +19,7 @@ public static class Extensions
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
+        builder.Services.AddScoped<LiveAlertMessages>();
         builder.Services.AddSingleton<FinishedJobCache>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
         builder.Services.AddSingleton<LiveSessionGuard>();

@@ -6,7 +6,7 @@ namespace Adas.Data.Queue;
 
 /// <summary>
 /// The job queue on a Redis Stream (<c>adas:jobs</c>, consumer group <c>workers</c>), plus the delayed-retry set,
-/// the wake-up, progress and cancel channels. Enqueueing is shared by the API, the worker and the reconciler.
+/// the wake-up, progress, alert and cancel channels. Enqueueing is shared by the API, the worker and the reconciler.
 /// </summary>
 public sealed class JobQueue(IConnectionMultiplexer redis)
 {
@@ -17,6 +17,8 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
     public static readonly RedisChannel WakeChannel = RedisChannel.Literal("adas:jobs:wake");
     public static readonly RedisChannel ProgressChannel = RedisChannel.Literal("adas:jobs:progress");
     public static readonly RedisChannel CancelChannel = RedisChannel.Literal("adas:jobs:cancel");
+    /// <summary>The id of each new alert, for the API to push to the live sockets that may see it.</summary>
+    public static readonly RedisChannel AlertChannel = RedisChannel.Literal("adas:alerts");
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -88,6 +90,8 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
 
     public Task PublishProgressAsync(JobProgress progress) =>
         redis.GetSubscriber().PublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
+
+    public Task PublishAlertAsync(Guid alertId) => redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString());
 
     public Task PublishCancelAsync(Guid jobId) => redis.GetSubscriber().PublishAsync(CancelChannel, jobId.ToString());
 }

@@ -24,6 +24,7 @@ public sealed class LiveUpdatesTests(GraphFixture graph)
         {
             var result = await socket.ReceiveAsync(buffer, timeout.Token);
             var message = JsonSerializer.Deserialize<JsonElement>(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            if (message.GetProperty("type").GetString() != "job") continue;
             if (message.GetProperty("jobId").GetGuid() == id) statuses.Add(message.GetProperty("status").GetString()!);
         }
         Assert.Equal("processing", statuses[0]);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Adas.Tests.Jobs.Clips;
 using Adas.Tests.Perception.Road;
@@ -20,6 +21,9 @@ public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper outp
             using var clips = new LeadCarClip();
             var clip = await clips.WriteApproachAsync(Path.Combine(graph.WorkDirectory, $"approach_{Guid.NewGuid():N}.mp4"),
                 closingSpeed: 8, startDistance: 30, seconds: 3.5);
+            using var live = new ClientWebSocket();
+            graph.ConfigureSocket(live);
+            await live.ConnectAsync(new Uri(graph.Graph.ApiUrl.ToString().Replace("http", "ws").TrimEnd('/') + "/api/jobs/live"), TestContext.Current.CancellationToken);
             var id = await graph.Api.UploadJobAsync(clip);
 
             var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(2));
@@ -46,6 +50,8 @@ public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper outp
 
             var alerts = await graph.Api.GetFromJsonAsync<JsonElement>($"/api/alerts?jobId={id}", TestContext.Current.CancellationToken);
             Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("eventId").GetGuid() == fcw.GetProperty("id").GetGuid());
+            var pushed = await LiveAlertAsync(live, id);
+            Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == pushed.GetProperty("id").GetGuid());
 
             await AssertEventClipAsync(id, fcw);
         }
@@ -53,6 +59,21 @@ public sealed class RoadEventJobTests(GraphFixture graph, ITestOutputHelper outp
         {
             output.WriteLine(graph.Logs.Tail(80));
             throw;
+        }
+    }
+
+    /// <summary>The first alert of the job the worker published on the live socket.</summary>
+    private static async Task<JsonElement> LiveAlertAsync(ClientWebSocket socket, Guid jobId)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            var message = JsonSerializer.Deserialize<JsonElement>(buffer.AsSpan(0, result.Count));
+            if (message.GetProperty("type").GetString() == "alert" && message.GetProperty("alert").GetProperty("jobId").GetGuid() == jobId)
+                return message.GetProperty("alert");
         }
     }
 

@@ -135,7 +135,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
-        var eventCount = await scope.ServiceProvider.GetRequiredService<ResultWriter>().ReplaceResultsAsync(job, result.Output, ct);
+        var written = await scope.ServiceProvider.GetRequiredService<ResultWriter>().ReplaceResultsAsync(job, result.Output, ct);
         var info = result.Video;
         var annotatedSeconds = info.Fps > 0 ? result.FramesProcessed / info.Fps : info.DurationSeconds;
         await scope.ServiceProvider.GetRequiredService<EventClipCutter>().CutAsync(job.Id, annotatedPath, annotatedSeconds, ct);
@@ -143,7 +143,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             .SetProperty(v => v.Width, info.Width).SetProperty(v => v.Height, info.Height)
             .SetProperty(v => v.Fps, Math.Round(info.Fps, 3)).SetProperty(v => v.FrameCount, info.FrameCount)
             .SetProperty(v => v.DurationSeconds, Math.Round(info.DurationSeconds, 3)), ct);
-        var summary = JobSummary.Build(result, eventCount);
+        var summary = JobSummary.Build(result, written.EventCount);
         summary["models"] = JobSummary.ModelFiles(models, job.VideoType);
         var completedAt = DateTime.UtcNow;
         var updated = await db.VideoJobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Processing).ExecuteUpdateAsync(s => s
@@ -156,6 +156,8 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             .SetProperty(j => j.ProcessingSeconds, Math.Round(elapsed.TotalSeconds, 3)), ct);
         if (updated == 0) throw new OperationCanceledException("The job was deleted while it was processing.");
         await queue.PublishProgressAsync(new JobProgress(job.Id, "completed", 100));
+        // Once the job is completed, so an alert's job and clip are there when a live client opens it.
+        foreach (var alertId in written.AlertIds) await queue.PublishAlertAsync(alertId);
     }
 
     private async Task FailAsync(Guid jobId, VideoType videoType, string message, TimeSpan elapsed)

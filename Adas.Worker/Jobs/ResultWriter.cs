@@ -11,7 +11,8 @@ namespace Adas.Worker.Jobs;
 /// </summary>
 public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
 {
-    public async Task<int> ReplaceResultsAsync(VideoJob job, AnalysisOutput output, CancellationToken cancellationToken)
+    /// <summary>Writes the results; answers how many events were written and the ids of the alerts they raised.</summary>
+    public async Task<WrittenResults> ReplaceResultsAsync(VideoJob job, AnalysisOutput output, CancellationToken cancellationToken)
     {
         var trip = job.TripId is { } tripId ? await db.Trips.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tripId, cancellationToken) : null;
         var driverId = trip?.DriverId ?? job.OwnerId;
@@ -37,7 +38,8 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
                 events.Add(entity);
             }
             db.SafetyEvents.AddRange(events);
-            db.Alerts.AddRange(events.Where(ResultMapper.RaisesAlert).Select(e => ResultMapper.ToAlert(e, job)));
+            var alerts = events.Where(ResultMapper.RaisesAlert).Select(e => ResultMapper.ToAlert(e, job)).ToList();
+            db.Alerts.AddRange(alerts);
             db.TrafficSigns.AddRange(output.Signs.Select(s => ResultMapper.ToEntity(s, job.Id)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -49,7 +51,7 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
                 db.ChangeTracker.Clear();
             }
             await transaction.CommitAsync(cancellationToken);
-            return events.Count;
+            return new WrittenResults(events.Count, [.. alerts.Select(a => a.Id)]);
         });
     }
 
@@ -61,3 +63,5 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
         await db.DriverStates.Where(s => s.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+public sealed record WrittenResults(int EventCount, IReadOnlyList<Guid> AlertIds);

@@ -9,7 +9,8 @@ namespace Adas.Api.Features.Jobs.Live;
 
 /// <summary>
 /// <c>GET /api/jobs/live</c> (WebSocket): pushes every job progress message the caller may see, as JSON
-/// <c>{jobId, status, progress, errorMessage}</c>, relayed from the Redis progress channel.
+/// <c>{type: "job", jobId, status, progress, errorMessage}</c>, relayed from the Redis progress channel, and every new
+/// alert the caller may see as <c>{type: "alert", alert: {...}}</c>, from the Redis alert channel.
 /// </summary>
 public static class LiveUpdatesEndpoint
 {
@@ -17,9 +18,10 @@ public static class LiveUpdatesEndpoint
 
     public static RouteHandlerBuilder MapJobLiveUpdates(this WebApplication app) =>
         app.MapGet(Route, HandleAsync).RequireAuthorization().WithTags("Jobs")
-            .WithSummary("WebSocket of live progress for the jobs the caller may see (token in the Authorization header or ?access_token=)");
+            .WithSummary("WebSocket of live progress for the jobs, and of the new alerts, the caller may see (token in the Authorization header or ?access_token=)");
 
-    private static async Task HandleAsync(HttpContext context, IConnectionMultiplexer redis, JobVisibility visibility, LiveSessionGuard guard)
+    private static async Task HandleAsync(HttpContext context, IConnectionMultiplexer redis, JobVisibility visibility,
+        LiveAlertMessages alerts, LiveSessionGuard guard)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -33,32 +35,47 @@ public static class LiveUpdatesEndpoint
                 title: "Too many live connections").ExecuteAsync(context);
             return;
         }
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        // Subscribed before the handshake completes, so nothing published after the client is connected is missed.
+        var outbox = Channel.CreateBounded<(bool IsAlert, string Message)>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        var subscriber = redis.GetSubscriber();
+        var progressQueue = await subscriber.SubscribeAsync(JobQueue.ProgressChannel);
+        progressQueue.OnMessage(message => outbox.Writer.TryWrite((false, message.Message.ToString())));
+        var alertQueue = await subscriber.SubscribeAsync(JobQueue.AlertChannel);
+        alertQueue.OnMessage(message => outbox.Writer.TryWrite((true, message.Message.ToString())));
+        try
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await RelayAsync(context, socket, outbox.Reader, visibility, alerts, guard);
+        }
+        finally
+        {
+            await progressQueue.UnsubscribeAsync();
+            await alertQueue.UnsubscribeAsync();
+        }
+    }
+
+    private static async Task RelayAsync(HttpContext context, WebSocket socket, ChannelReader<(bool IsAlert, string Message)> outbox,
+        JobVisibility visibility, LiveAlertMessages alerts, LiveSessionGuard guard)
+    {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var ended = guard.UntilEndedAsync(context.User, session.Token);
         _ = ended.ContinueWith(_ => TryCancel(session), TaskScheduler.Default);
-        var outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        var subscriber = redis.GetSubscriber();
-        var queue = await subscriber.SubscribeAsync(JobQueue.ProgressChannel);
-        queue.OnMessage(message => outbox.Writer.TryWrite(message.Message.ToString()));
         var aborted = session.Token;
         var receive = DrainIncomingAsync(socket, context.RequestAborted);
         _ = receive.ContinueWith(_ => TryCancel(session), TaskScheduler.Default);
         try
         {
-            await foreach (var json in outbox.Reader.ReadAllAsync(aborted))
+            await foreach (var (isAlert, message) in outbox.ReadAllAsync(aborted))
             {
                 if (receive.IsCompleted) break;
-                if (!await visibility.CanSeeAsync(context.User, json, aborted)) continue;
+                var json = isAlert ? await alerts.ForAsync(context.User, message, aborted)
+                    : await visibility.CanSeeAsync(context.User, message, aborted) ? message : null;
+                if (json is null) continue;
                 await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, aborted);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
-        }
-        finally
-        {
-            await queue.UnsubscribeAsync();
         }
         if (ended.IsCompletedSuccessfully) await ClosePolicyViolationAsync(socket, ended.Result, receive);
     }
