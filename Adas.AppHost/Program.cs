@@ -29,7 +29,7 @@ builder.AddProject<Projects.Adas_Worker>(ResourceNames.Worker, launchProfileName
 if (settings.WebEnabled)
     builder.AddProject<Projects.Adas_Web>(ResourceNames.Web, launchProfileName: null)
         .WithHttpEndpoint(port: settings.WebPort, isProxied: false)
-        .WithWebEnvironment()
+        .WithWebEnvironment(settings)
         .WithReference(api)
         .WaitFor(api)
         .WithHttpHealthCheck("/health");

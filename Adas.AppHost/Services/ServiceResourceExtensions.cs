@@ -37,11 +37,13 @@ public static class ServiceResourceExtensions
         return redis.Resource is ExecutableResource ? project.WaitFor(redis) : project;
     }
 
-    /// <summary>The web dashboard needs no database or data folder: only the environment name and the pass-through settings.</summary>
-    public static IResourceBuilder<ProjectResource> WithWebEnvironment(this IResourceBuilder<ProjectResource> project)
+    /// <summary>The web dashboard needs no database: the environment name and the pass-through settings.</summary>
+    public static IResourceBuilder<ProjectResource> WithWebEnvironment(this IResourceBuilder<ProjectResource> project, AdasSettings settings)
     {
         var environment = project.ApplicationBuilder.Environment.EnvironmentName;
         return project.WithEnvironment("DOTNET_ENVIRONMENT", environment).WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+            // Unused by the web app; it marks the process as this graph's, as the other services are (leftover checks find it).
+            .WithEnvironment(ResourceNames.DataDirVariable, settings.DataDirectory)
             .WithPassThroughSettings();
     }
 

@@ -53,6 +53,8 @@ public sealed class DashboardJourneyTests(GraphFixture fixture, BrowserFixture b
             Assert.Equal("completed", seen.Last());
             Assert.Contains(seen, s => s is "queued" or "processing");
             Assert.Equal("100", await row.Locator("progress").GetAttributeAsync("value"));
+            // The job's new alert pops up as a toast on the page that is open.
+            await page.Locator($".toasts .toast:has(a[href='jobs/{jobId}'])").First.WaitForAsync();
             await page.ScreenshotAsync(browser, "jobs");
 
             // The annotated video plays (through the web app's authorizing pass-through) and a timeline mark seeks it.

@@ -5,6 +5,7 @@ using Adas.Web.Live;
 using Adas.Web.Media;
 using Adas.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Adas.Web.Extensions;
 
@@ -39,6 +40,7 @@ public static class Extensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<AccessTokens>();
         builder.Services.AddScoped<LiveFeed>();
+        builder.Services.AddScoped<CircuitHandler, LiveCircuitHandler>();
         builder.AddApiClients();
     }
 

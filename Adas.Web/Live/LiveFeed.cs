@@ -11,34 +11,76 @@ public sealed record JobUpdate(Guid JobId, string Status, int Progress, string? 
 /// <summary>
 /// The API's live socket for one browser circuit: job progress and new alerts, raised as events for the pages and
 /// the toasts. Connected on first use with the session's token; reconnects (with a fresh token) when the API
-/// closes it, e.g. when the access token expires.
+/// closes it, e.g. when the access token expires. Closed while the browser is disconnected (Blazor keeps a
+/// disconnected circuit for minutes, and the API caps each user's sockets).
 /// </summary>
 public sealed class LiveFeed(CurrentUser currentUser, AccessTokens tokens, IConfiguration configuration, ILogger<LiveFeed> logger)
     : IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private bool _wanted;
+    private bool _browserConnected = true;
+    private CancellationTokenSource? _run;
     private Task? _loop;
 
     public event Action<JobUpdate>? JobChanged;
     public event Action<AlertDto>? AlertRaised;
 
-    public void Start() => _loop ??= Task.Run(RunAsync);
+    public void Start()
+    {
+        lock (_gate)
+        {
+            _wanted = true;
+            if (_loop is not null || !_browserConnected) return;
+            _run = new CancellationTokenSource();
+            var stop = _run.Token;
+            _loop = Task.Run(() => RunAsync(stop));
+        }
+    }
 
-    private async Task RunAsync()
+    /// <summary>The browser went away (maybe for good): the socket closes until it is back.</summary>
+    public Task PauseAsync()
+    {
+        lock (_gate) _browserConnected = false;
+        return StopLoopAsync();
+    }
+
+    public void Resume()
+    {
+        lock (_gate) _browserConnected = true;
+        if (_wanted) Start();
+    }
+
+    private async Task StopLoopAsync()
+    {
+        CancellationTokenSource? run;
+        Task? loop;
+        lock (_gate)
+        {
+            (run, loop) = (_run, _loop);
+            (_run, _loop) = (null, null);
+        }
+        if (run is null) return;
+        await run.CancelAsync();
+        if (loop is not null) await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        run.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
     {
         var user = await currentUser.GetAsync();
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                if (await tokens.ForAsync(user, _stop.Token) is not { } token) return;
+                if (await tokens.ForAsync(user, stop) is not { } token) return;
                 using var socket = new ClientWebSocket();
                 socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-                await socket.ConnectAsync(SocketUri(), _stop.Token);
-                await ReceiveAsync(socket);
+                await socket.ConnectAsync(SocketUri(), stop);
+                await ReceiveAsync(socket, stop);
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
@@ -46,17 +88,17 @@ public sealed class LiveFeed(CurrentUser currentUser, AccessTokens tokens, IConf
             {
                 logger.LogDebug(ex, "Live socket dropped; reconnecting");
             }
-            await Task.Delay(ReconnectDelay, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(ReconnectDelay, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    private async Task ReceiveAsync(ClientWebSocket socket)
+    private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken stop)
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
-        while (socket.State == WebSocketState.Open && !_stop.IsCancellationRequested)
+        while (socket.State == WebSocketState.Open && !stop.IsCancellationRequested)
         {
-            var result = await socket.ReceiveAsync(buffer, _stop.Token);
+            var result = await socket.ReceiveAsync(buffer, stop);
             if (result.MessageType == WebSocketMessageType.Close) return;
             message.Write(buffer, 0, result.Count);
             if (!result.EndOfMessage) continue;
@@ -84,8 +126,7 @@ public sealed class LiveFeed(CurrentUser currentUser, AccessTokens tokens, IConf
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        if (_loop is not null) await _loop.ContinueWith(_ => { }, TaskScheduler.Default);
-        _stop.Dispose();
+        lock (_gate) _wanted = false;
+        await StopLoopAsync();
     }
 }
