@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.MigrationService;
 
-/// <summary>Applies the configured provider's migrations, seeds the first admin, then stops the host.</summary>
-public sealed class MigrationWorker(IServiceProvider services, IHostApplicationLifetime lifetime,
+/// <summary>Applies the configured provider's migrations, seeds the first admin (and the demo fleet when asked), then stops the host.</summary>
+public sealed class MigrationWorker(IServiceProvider services, IHostApplicationLifetime lifetime, IConfiguration configuration,
     ILogger<MigrationWorker> logger) : BackgroundService
 {
     public const string ActivitySourceName = "Adas.Migrations";
@@ -23,6 +23,8 @@ public sealed class MigrationWorker(IServiceProvider services, IHostApplicationL
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", stoppingToken);
             await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(stoppingToken);
+            if (DemoSeeder.IsRequested(configuration))
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(stoppingToken);
             logger.LogInformation("Database is up to date ({Provider})", db.Database.ProviderName);
         }
         catch (Exception ex)

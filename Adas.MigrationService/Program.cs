@@ -6,6 +6,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddAdasData(builder.Configuration);
 builder.Services.AddScoped<AdminSeeder>();
+builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<MigrationWorker>();
 
 var host = builder.Build();

@@ -19,6 +19,8 @@ public static class ApiConventions
         {
             options.CreateSchemaReferenceId = SchemaNames.For;
             options.AddOperationTransformer<RequestParametersTransformer>();
+            options.AddOperationTransformer<OperationDocsTransformer>();
+            options.AddDocumentTransformer<ResourceTagsTransformer>();
         });
     }
 

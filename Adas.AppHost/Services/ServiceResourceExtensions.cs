@@ -24,7 +24,8 @@ public static class ServiceResourceExtensions
             // glibc gives every thread that allocates natively (OpenCV, ONNX Runtime, the pipeline's threads) an arena
             // of its own that never shrinks; two arenas halve the worker's RSS growth over a long video (40 -> 21 MB).
             .WithEnvironment(MallocArenaMax, configuration[MallocArenaMax] ?? "2");
-        foreach (var name in (string[])[ResourceNames.AdminEmailVariable, ResourceNames.AdminPasswordVariable])
+        // ADAS_DEMO: scripts/run --demo asks the migrator to seed the demo fleet.
+        foreach (var name in (string[])[ResourceNames.AdminEmailVariable, ResourceNames.AdminPasswordVariable, "ADAS_DEMO"])
             if (configuration[name] is { Length: > 0 } value) project.WithEnvironment(name, value);
         return project.WithPassThroughSettings();
     }

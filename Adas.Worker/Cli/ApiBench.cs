@@ -159,7 +159,7 @@ public static class ApiBench
         BenchCommand.Print($"{name}_ms_max", sorted[^1]);
     }
 
-    private static double Percentile(IReadOnlyList<double> sorted, double q) =>
+    internal static double Percentile(IReadOnlyList<double> sorted, double q) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     private static long ReadStatusKb(int pid, string field) =>

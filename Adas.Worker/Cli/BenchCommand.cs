@@ -16,6 +16,7 @@ public static class BenchCommand
     public static async Task<int> RunAsync(CliArguments args)
     {
         if (args.Positional.FirstOrDefault() == "api") return await ApiBench.RunAsync(args);
+        if (args.Positional.FirstOrDefault() == "events") return await EventsBench.RunAsync(args);
         if (args.Get("dev-set") is not null) return await DevSetReport.RunAsync(args, new AnalyzerFactory(PerceptionSetup.DefaultModels()));
         var video = CliArguments.ExistingFile(args.Get("video") ?? DefaultVideo());
         var type = args.VideoType(VideoType.Dashcam);

@@ -32,6 +32,7 @@ public static class CommandLine
               Adas.Worker bench [--video <file>] [--type dashcam|in_cabin] [--driver-video <file>] [--memory]
               Adas.Worker bench --dev-set <folder> [--video <file>] [--out <folder for the annotated videos>]
               Adas.Worker bench api --url <api url> [--email E --password P] [--upload-mb N] [--rate N] [--seconds N]
+              Adas.Worker bench events --url <api url> [--calls N] [--api-pid PID]   (database from ADAS_DATA_DIR / ConnectionStrings__adasdb)
             """);
         return 2;
     }

@@ -17,6 +17,19 @@ public interface IEventFilter
     Guid? JobId { get; }
 }
 
+/// <summary>The filters alone, for the endpoints that take nothing else (statistics, export).</summary>
+public abstract class EventFilterQuery : IEventFilter
+{
+    public string? Type { get; set; }
+    public Severity? Severity { get; set; }
+    public DateTime? From { get; set; }
+    public DateTime? To { get; set; }
+    public Guid? VehicleId { get; set; }
+    public Guid? DriverId { get; set; }
+    public Guid? TripId { get; set; }
+    public Guid? JobId { get; set; }
+}
+
 public static class EventFilter
 {
     public static IQueryable<SafetyEvent> Filter(this IQueryable<SafetyEvent> events, IEventFilter f)

@@ -18,6 +18,17 @@ public sealed class UploadLimitTests(ApiFactory api)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_body_that_is_not_multipart_gets_a_415_problem()
+    {
+        var (_, client) = await api.SignInAsync(UserRole.Admin);
+
+        using var response = await client.PostAsync("/api/jobs", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_user_over_the_jobs_per_hour_quota_gets_429_with_retry_after()
     {
         await using var limited = api.WithWebHostBuilder(b => b.UseSetting("Uploads:JobsPerHourPerUser", "2"));

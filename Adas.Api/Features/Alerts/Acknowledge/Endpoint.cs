@@ -13,7 +13,11 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
     {
         Post("/alerts/{id:guid}/acknowledge");
         Roles(AppRoles.Admin, AppRoles.Manager);
-        Summary(s => s.Summary = "Acknowledge an alert (admins; managers for their fleet)");
+        Summary(s =>
+        {
+            s.Summary = "Acknowledge an alert (admins; managers for their fleet)";
+            s.Responses[409] = "The alert is already acknowledged or resolved.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

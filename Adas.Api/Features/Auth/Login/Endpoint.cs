@@ -18,7 +18,12 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThro
         Post("/auth/login");
         AllowAnonymous();
         Options(b => b.RequireRateLimiting(LoginRateLimitOptions.PolicyName));
-        Summary(s => s.Summary = "Log in with email and password");
+        Summary(s =>
+        {
+            s.Summary = "Log in with email and password";
+            s.Responses[401] = "Wrong email or password, or the account is deactivated.";
+            s.Responses[429] = "Too many attempts (Retry-After).";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -16,7 +16,12 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, TimeProvi
         Post("/auth/refresh");
         AllowAnonymous();
         Options(b => b.RequireRateLimiting(LoginRateLimitOptions.RefreshPolicyName));
-        Summary(s => s.Summary = "Exchange a refresh token for new tokens (rotation with reuse detection)");
+        Summary(s =>
+        {
+            s.Summary = "Exchange a refresh token for new tokens (rotation with reuse detection)";
+            s.Responses[401] = "The refresh token is unknown, expired, revoked or reused.";
+            s.Responses[429] = "Too many attempts (Retry-After).";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

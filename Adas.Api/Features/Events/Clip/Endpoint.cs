@@ -12,6 +12,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest>
     public override void Configure()
     {
         Get("/events/{id:guid}/clip");
+        Description(b => b.ClearDefaultProduces(204).Produces(StatusCodes.Status200OK, typeof(Stream), "video/mp4").Produces(StatusCodes.Status206PartialContent, typeof(Stream), "video/mp4"));
         Summary(s => s.Summary = "The event's video clip (H.264 MP4, supports HTTP Range); 404 when it has none");
     }
 

@@ -12,6 +12,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest>
     public override void Configure()
     {
         Get("/events/{id:guid}/snapshot");
+        Description(b => b.ClearDefaultProduces(204).Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg"));
         Summary(s => s.Summary = "The event's snapshot (JPEG of its peak moment); 404 when it has none");
     }
 

@@ -14,7 +14,11 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, FleetDto>
         Post("/fleets");
         Roles(AppRoles.Admin);
         Description(b => b.ClearDefaultProduces(200).Produces<FleetDto>(StatusCodes.Status201Created));
-        Summary(s => s.Summary = "Create a fleet (admins)");
+        Summary(s =>
+        {
+            s.Summary = "Create a fleet (admins)";
+            s.Responses[409] = "A fleet with this name exists.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Adas.Api.OpenApi;
 using Adas.Api.Security;
 using Adas.Api.Extensions;
 using Adas.Data;
@@ -25,9 +26,13 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         Post("/jobs");
         Roles(AppRoles.Admin, AppRoles.Manager, AppRoles.Driver);
         AllowFileUploads(dontAutoBindFormData: true);
+        Description(b => b.WithMetadata(new MultipartForm(typeof(UploadForm))).ClearDefaultProduces(200).Produces<JobResponse>(StatusCodes.Status202Accepted).Produces<JobResponse>(StatusCodes.Status200OK));
         Summary(s =>
         {
             s.Summary = "Upload a video for analysis";
+            s.Responses[413] = "The upload exceeds the size limit or the caller's storage quota.";
+            s.Responses[415] = "The body is not multipart/form-data.";
+            s.Responses[429] = "The caller's hourly upload quota is reached (Retry-After).";
             s.Description = "multipart/form-data: file (.mp4 .mov .avi .mkv .webm), videoType (dashcam|in_cabin), optional tripId, vehicleId.";
         });
     }

@@ -11,7 +11,12 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobRoute>
     public override void Configure()
     {
         Get("/jobs/{id:guid}/video");
-        Summary(s => s.Summary = "The annotated H.264 MP4 (supports HTTP Range); 409 until the job has completed");
+        Description(b => b.ClearDefaultProduces(204).Produces(StatusCodes.Status200OK, typeof(Stream), "video/mp4").Produces(StatusCodes.Status206PartialContent, typeof(Stream), "video/mp4"));
+        Summary(s =>
+        {
+            s.Summary = "The annotated H.264 MP4 (supports HTTP Range); 409 until the job has completed";
+            s.Responses[409] = "The job has not completed yet.";
+        });
     }
 
     public override async Task HandleAsync(JobRoute r, CancellationToken ct)

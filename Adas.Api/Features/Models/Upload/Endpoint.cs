@@ -25,7 +25,11 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths) : Endpoint<Reque
         // Kestrel's 30 MB body default and the form reader's 128 MiB default would otherwise win over the documented cap.
         Options(b => b.WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).WithFormOptions(multipartBodyLengthLimit: MaxBodyBytes));
         Description(b => b.ClearDefaultProduces(200).Produces<ModelDto>(StatusCodes.Status201Created));
-        Summary(s => s.Summary = "Upload and validate an ONNX model for a task (admins)");
+        Summary(s =>
+        {
+            s.Summary = "Upload and validate an ONNX model for a task (admins)";
+            s.Responses[409] = "This version of the task's model exists.";
+        });
     }
 
     private const long MaxBodyBytes = Upload.Validator.MaxBytes + 64 * 1024;

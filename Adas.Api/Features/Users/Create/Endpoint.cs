@@ -16,7 +16,11 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, UserDto>
         Post("/users");
         Roles(AppRoles.Admin, AppRoles.Manager);
         Description(b => b.ClearDefaultProduces(200).Produces<UserDto>(StatusCodes.Status201Created));
-        Summary(s => s.Summary = "Create a user (admins: any role; managers: drivers of their own fleet)");
+        Summary(s =>
+        {
+            s.Summary = "Create a user (admins: any role; managers: drivers of their own fleet)";
+            s.Responses[409] = "A user with this email exists.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -14,7 +14,11 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, VehicleDto>
         Post("/vehicles");
         Roles(AppRoles.Admin, AppRoles.Manager);
         Description(b => b.ClearDefaultProduces(200).Produces<VehicleDto>(StatusCodes.Status201Created));
-        Summary(s => s.Summary = "Register a vehicle and its camera (admins; managers in their fleet)");
+        Summary(s =>
+        {
+            s.Summary = "Register a vehicle and its camera (admins; managers in their fleet)";
+            s.Responses[409] = "A vehicle with this plate exists.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -12,7 +12,11 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, VehicleDto>
     {
         Put("/vehicles/{id:guid}");
         Roles(AppRoles.Admin, AppRoles.Manager);
-        Summary(s => s.Summary = "Update a vehicle or its camera model");
+        Summary(s =>
+        {
+            s.Summary = "Update a vehicle or its camera model";
+            s.Responses[409] = "A vehicle with this plate exists.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
