@@ -24,7 +24,8 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Graph = await GraphLauncher.StartAsync(FastQueueOptions(), CancellationToken.None);
+        // With the web dashboard: the browser tests (Adas.Tests.Web) share this graph.
+        Graph = await GraphLauncher.StartAsync(FastQueueOptions().With("ADAS_WEB", "true"), CancellationToken.None);
         try
         {
             await Graph.WaitUntilReadyAsync(CancellationToken.None);
