@@ -35,8 +35,15 @@ public static class Dashboard
     /// <summary>Starts a muted video and waits until its currentTime has advanced past the given seconds.</summary>
     public static async Task PlayUntilAsync(this IPage page, string selector, double seconds)
     {
-        await page.EvalOnSelectorAsync(selector, "v => { v.muted = true; return v.play(); }");
-        await page.WaitForFunctionAsync("([selector, seconds]) => document.querySelector(selector).currentTime > seconds",
+        // Polled until it holds: (re)starts whichever element matches now, since a re-render may replace the element.
+        await page.WaitForFunctionAsync("""
+            ([selector, seconds]) => {
+                const v = document.querySelector(selector);
+                if (!v) return false;
+                if (v.paused) { v.muted = true; v.play().catch(() => {}); }
+                return v.currentTime > seconds;
+            }
+            """,
             new object[] { selector, seconds }, new PageWaitForFunctionOptions { Timeout = (float)BrowserFixture.ActionTimeout.TotalMilliseconds });
     }
 
