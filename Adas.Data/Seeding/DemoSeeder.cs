@@ -22,11 +22,14 @@ public sealed class DemoSeeder(AdasDbContext db, DataPaths paths, IConfiguration
     public const string ManagerEmail = "manager@demo.adas.local";
     public static readonly string[] DriverEmails = ["driver1@demo.adas.local", "driver2@demo.adas.local"];
 
-    /// <summary>The sample clips (under the assets folder) and who drove them.</summary>
+    /// <summary>
+    /// The sample clips (under the assets folder) and who drove them; the in-cabin one first, since it is the one with
+    /// warnings (drowsiness, phone use) to fill the inbox while the dashcam one runs.
+    /// </summary>
     private static readonly (string Path, VideoType Type, int Driver)[] Samples =
     [
-        ("media/dashcam/highway_lanes_960x540.mp4", VideoType.Dashcam, 0),
         ("media/dev/cabin/tired_driver_advert_640x360.mp4", VideoType.InCabin, 1),
+        ("media/dashcam/highway_lanes_960x540.mp4", VideoType.Dashcam, 0),
     ];
 
     public static bool IsRequested(IConfiguration configuration) =>

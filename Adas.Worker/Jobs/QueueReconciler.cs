@@ -37,6 +37,7 @@ public sealed class QueueReconciler(IServiceScopeFactory scopes, JobQueue queue,
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
         var cutoff = DateTime.UtcNow - options.Value.ReconcileGrace;
         var queued = await db.VideoJobs.Where(j => j.Status == JobStatus.Queued && j.CreatedAt < cutoff)
+            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id) // oldest first, as they were uploaded
             .Select(j => j.Id).ToListAsync(cancellationToken);
         if (queued.Count == 0) return 0;
         var known = await queue.KnownJobIdsAsync();

@@ -56,8 +56,15 @@ public sealed class EventClipCutter(AdasDbContext db, IOptions<ClipOptions> opti
         }
         finally
         {
-            File.Delete(partial);
+            DeletePartial(partial);
         }
+    }
+
+    /// <summary>The results folder may be gone already (the job was deleted while its clips were cut).</summary>
+    private static void DeletePartial(string partial)
+    {
+        try { File.Delete(partial); }
+        catch (IOException) { }
     }
 
     /// <summary>Seeks before decoding (fast, and exact when re-encoding), one encoder thread as for the annotated video.</summary>
