@@ -10,6 +10,9 @@ namespace Adas.AppHost;
 public sealed record AdasSettings
 {
     public const string ApiPortKey = "ADAS_API_PORT";
+    public const string WebPortKey = "ADAS_WEB_PORT";
+    /// <summary>"false" leaves the web dashboard out of the graph (tests that do not need it).</summary>
+    public const string WebEnabledKey = "ADAS_WEB";
     public const string WorkerReplicasKey = "ADAS_WORKER_REPLICAS";
     public const string RedisCommandKey = "ADAS_REDIS_SERVER";
     /// <summary>Every key under this section is passed to all services (e.g. ServiceConfiguration:Jobs:ClaimIdleTimeout).</summary>
@@ -19,6 +22,9 @@ public sealed record AdasSettings
     public required string DataDirectory { get; init; }
     /// <summary>null lets the orchestrator pick a free port.</summary>
     public int? ApiPort { get; init; }
+    /// <summary>null lets the orchestrator pick a free port.</summary>
+    public int? WebPort { get; init; }
+    public bool WebEnabled { get; init; } = true;
     public int WorkerReplicas { get; init; } = 1;
     public string DbProvider { get; init; } = "Sqlite";
     public string? ExternalDbConnectionString { get; init; }
@@ -33,7 +39,9 @@ public sealed record AdasSettings
         {
             RepositoryRoot = root,
             DataDirectory = Path.GetFullPath(Value(ResourceNames.DataDirVariable) ?? Path.Combine(root, ".data")),
-            ApiPort = ParsePort(Value(ApiPortKey) ?? "5080"),
+            ApiPort = ParsePort(ApiPortKey, Value(ApiPortKey) ?? "5080"),
+            WebPort = ParsePort(WebPortKey, Value(WebPortKey) ?? "5088"),
+            WebEnabled = !string.Equals(Value(WebEnabledKey), "false", StringComparison.OrdinalIgnoreCase),
             WorkerReplicas = ParseReplicas(Value(WorkerReplicasKey) ?? "1"),
             DbProvider = Value(ResourceNames.DbProviderVariable) ?? "Sqlite",
             ExternalDbConnectionString = configuration.GetConnectionString(ResourceNames.Database) is { Length: > 0 } db ? db : null,
@@ -48,10 +56,10 @@ public sealed record AdasSettings
 
     public bool IsSqlite => DbProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
 
-    private static int? ParsePort(string text) =>
+    private static int? ParsePort(string key, string text) =>
         int.TryParse(text, out var port) && port is >= 0 and <= 65535
             ? port == 0 ? null : port
-            : throw new InvalidOperationException($"{ApiPortKey}='{text}' is not a port number (0 picks a free one).");
+            : throw new InvalidOperationException($"{key}='{text}' is not a port number (0 picks a free one).");
 
     private static int ParseReplicas(string text) =>
         int.TryParse(text, out var replicas) && replicas is >= 1 and <= 64

@@ -15,7 +15,7 @@ var database = builder.AddAdasDatabase(settings);
 var migrations = builder.AddProject<Projects.Adas_MigrationService>(ResourceNames.Migrations)
     .WithAdasEnvironment(settings, database);
 
-builder.AddProject<Projects.Adas_Api>(ResourceNames.Api, launchProfileName: null)
+var api = builder.AddProject<Projects.Adas_Api>(ResourceNames.Api, launchProfileName: null)
     .WithHttpEndpoint(port: settings.ApiPort, isProxied: false)
     .WithAdasEnvironment(settings, database)
     .AfterMigrations(migrations, redis);
@@ -25,6 +25,14 @@ builder.AddProject<Projects.Adas_Worker>(ResourceNames.Worker, launchProfileName
     .WithReplicas(settings.WorkerReplicas)
     .WithAdasEnvironment(settings, database)
     .AfterMigrations(migrations, redis);
+
+if (settings.WebEnabled)
+    builder.AddProject<Projects.Adas_Web>(ResourceNames.Web, launchProfileName: null)
+        .WithHttpEndpoint(port: settings.WebPort, isProxied: false)
+        .WithWebEnvironment(settings)
+        .WithReference(api)
+        .WaitFor(api)
+        .WithHttpHealthCheck("/health");
 
 builder.Services.AddHostedService<ResourceStateReporter>();
 

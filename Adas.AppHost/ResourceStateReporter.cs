@@ -37,6 +37,9 @@ public sealed class ResourceStateReporter(ResourceNotificationService notificati
                 if (change.Resource.Name == ResourceNames.Api && summary.EndsWith("(Healthy)"))
                     foreach (var url in snapshot.Urls.Where(u => !u.IsInternal))
                         logger.LogInformation("API ready at {Url} (interactive docs at {Url}/docs)", url.Url, url.Url);
+                if (change.Resource.Name == ResourceNames.Web && summary.EndsWith("(Healthy)"))
+                    foreach (var url in snapshot.Urls.Where(u => !u.IsInternal))
+                        logger.LogInformation("Web dashboard ready at {Url}", url.Url);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -8,6 +8,7 @@ public static class ResourceNames
     public const string Migrations = "migrations";
     public const string Api = "api";
     public const string Worker = "worker";
+    public const string Web = "web";
 
     public const string DbProviderVariable = "ADAS_DB_PROVIDER";
     public const string DataDirVariable = "ADAS_DATA_DIR";

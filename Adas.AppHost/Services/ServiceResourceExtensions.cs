@@ -27,9 +27,7 @@ public static class ServiceResourceExtensions
         // ADAS_DEMO: scripts/run --demo asks the migrator to seed the demo fleet.
         foreach (var name in (string[])[ResourceNames.AdminEmailVariable, ResourceNames.AdminPasswordVariable, "ADAS_DEMO"])
             if (configuration[name] is { Length: > 0 } value) project.WithEnvironment(name, value);
-        foreach (var (key, value) in configuration.GetSection(AdasSettings.ServiceConfigurationSection).AsEnumerable(makePathsRelative: true))
-            if (value is not null) project.WithEnvironment(key.Replace(":", "__"), value);
-        return project;
+        return project.WithPassThroughSettings();
     }
 
     /// <summary>A long-running service: waits for the migrations to finish and for its dependencies to be healthy, and is healthy when /health says so.</summary>
@@ -38,5 +36,23 @@ public static class ServiceResourceExtensions
     {
         project.WithReference(redis).WaitForCompletion(migrations).WithHttpHealthCheck("/health");
         return redis.Resource is ExecutableResource ? project.WaitFor(redis) : project;
+    }
+
+    /// <summary>The web dashboard needs no database: the environment name and the pass-through settings.</summary>
+    public static IResourceBuilder<ProjectResource> WithWebEnvironment(this IResourceBuilder<ProjectResource> project, AdasSettings settings)
+    {
+        var environment = project.ApplicationBuilder.Environment.EnvironmentName;
+        return project.WithEnvironment("DOTNET_ENVIRONMENT", environment).WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+            // Unused by the web app; it marks the process as this graph's, as the other services are (leftover checks find it).
+            .WithEnvironment(ResourceNames.DataDirVariable, settings.DataDirectory)
+            .WithPassThroughSettings();
+    }
+
+    /// <summary>Every ServiceConfiguration:* key of the AppHost's configuration, as the service's environment.</summary>
+    private static IResourceBuilder<ProjectResource> WithPassThroughSettings(this IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var (key, value) in project.ApplicationBuilder.Configuration.GetSection(AdasSettings.ServiceConfigurationSection).AsEnumerable(makePathsRelative: true))
+            if (value is not null) project.WithEnvironment(key.Replace(":", "__"), value);
+        return project;
     }
 }

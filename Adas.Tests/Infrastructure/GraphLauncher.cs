@@ -14,6 +14,9 @@ public static class GraphLauncher
     public static GraphOptions DefaultOptions() => new GraphOptions()
         .With("ADAS_ADMIN_EMAIL", AdminEmail)
         .With("ADAS_ADMIN_PASSWORD", AdminPassword)
+        // Only the shared graph of the job and web tests runs the web dashboard (GraphFixture); the launch, failure
+        // and takeover tests leave it out (with the api failing, a web waiting for it held the AppHost's stop).
+        .With("ADAS_WEB", "false")
         // The testing builder runs no dashboard, yet points the services' OTLP exporter at it; exporting into
         // nothing (with retries) holds a stopping service past DCP's stop timeout.
         .With("ServiceConfiguration:OTEL_EXPORTER_OTLP_ENDPOINT", "");

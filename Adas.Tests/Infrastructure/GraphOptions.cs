@@ -15,6 +15,7 @@ public sealed record GraphOptions
     [
         $"--ADAS_DATA_DIR={DataDirectory}",
         "--ADAS_API_PORT=0",
+        "--ADAS_WEB_PORT=0",
         $"--ADAS_WORKER_REPLICAS={WorkerReplicas}",
         .. Settings.Select(setting => $"--{setting.Key}={setting.Value}"),
     ];

@@ -34,6 +34,7 @@ public sealed class RunningGraph : IAsyncDisposable
     public string DataDirectory => Options.DataDirectory;
     public string DatabaseConnectionString => $"Data Source={Path.Combine(DataDirectory, "adas.db")}";
     public Uri ApiUrl => App.GetEndpoint(ResourceNames.Api, "http");
+    public Uri WebUrl => App.GetEndpoint(ResourceNames.Web, "http");
     public int RedisPort => App.GetEndpoint(ResourceNames.Redis, "tcp").Port;
 
     public HttpClient CreateApiClient()
@@ -64,6 +65,13 @@ public sealed class RunningGraph : IAsyncDisposable
         timeout.CancelAfter(ReadyTimeout);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Api, timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Worker, timeout.Token);
+    }
+
+    /// <summary>Waits until the web dashboard is healthy (it starts after the API).</summary>
+    public async Task WaitUntilWebReadyAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Web, timeout.Token);
     }
 
     /// <summary>Waits until the resource (every replica) is in one of the states; returns the state reached.</summary>

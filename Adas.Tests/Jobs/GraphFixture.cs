@@ -24,7 +24,8 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Graph = await GraphLauncher.StartAsync(FastQueueOptions(), CancellationToken.None);
+        // With the web dashboard: the browser tests (Adas.Tests.Web) share this graph.
+        Graph = await GraphLauncher.StartAsync(FastQueueOptions().With("ADAS_WEB", "true"), CancellationToken.None);
         try
         {
             await Graph.WaitUntilReadyAsync(CancellationToken.None);
@@ -42,11 +43,18 @@ public sealed class GraphFixture : IAsyncLifetime
     /// <summary>Creates a user through the admin API and returns a client logged in as them.</summary>
     public async Task<HttpClient> NewUserAsync(string role)
     {
+        var (email, password) = await CreateUserAsync(role);
+        return await LoginAsync(email, password);
+    }
+
+    /// <summary>Creates a user through the admin API; returns the credentials (for a browser to sign in with).</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(string role, string? displayName = null)
+    {
         var email = $"{role}-{Guid.NewGuid():N}@tests.local";
         const string password = "Driver-Passw0rd!x";
-        using var created = await Api.PostAsJsonAsync("/api/users", new { email, displayName = role, password, role });
+        using var created = await Api.PostAsJsonAsync("/api/users", new { email, displayName = displayName ?? role, password, role });
         if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"creating a {role}: {await created.Content.ReadAsStringAsync()}");
-        return await LoginAsync(email, password);
+        return (email, password);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,13 @@
+using Adas.Web.Api;
+
+namespace Adas.Web.Session;
+
+/// <summary>One signed-in browser: the API tokens live here, on the web server, never in the browser.</summary>
+public sealed class UserSession(string id, TokenResponse tokens)
+{
+    public string Id { get; } = id;
+    public TokenResponse Tokens { get; set; } = tokens;
+    /// <summary>One refresh at a time per session: the API rotates refresh tokens and treats reuse as theft.</summary>
+    public SemaphoreSlim RefreshLock { get; } = new(1, 1);
+    public DateTime LastUsedAt { get; set; } = DateTime.UtcNow;
+}
