@@ -5,7 +5,7 @@ namespace Adas.Tests.Web;
 
 /// <summary>
 /// Debian's chromium driven by Playwright (which cannot download its own browsers here), headless, closed when the
-/// tests end; and the folder the tests save their screenshots to (ADAS_SCREENSHOT_DIR, else a temp folder kept for you).
+/// tests end; and the folder the tests save their screenshots to (ADAS_SCREENSHOT_DIR, else `web-screenshots` beside the test binaries, replaced on each run, so nothing piles up in /tmp).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("ADAS_SCREENSHOT_DIR") is { Length: > 0 } dir
         ? Directory.CreateDirectory(dir).FullName
-        : TestPaths.NewTempDirectory("adas-web-screenshots");
+        : Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "web-screenshots")).FullName;
 
     public async ValueTask InitializeAsync()
     {
