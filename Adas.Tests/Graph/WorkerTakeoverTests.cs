@@ -54,6 +54,8 @@ public sealed class WorkerTakeoverTests(ITestOutputHelper output)
         finally
         {
             Directory.Delete(media, recursive: true);
+            await graph.DisposeAsync();
+            Directory.Delete(options.DataDirectory, recursive: true);
         }
     }
 

@@ -35,10 +35,12 @@ public sealed class OnnxModelInspectorTests
     [Fact]
     public void Random_bytes_are_not_a_loadable_model()
     {
-        var file = Path.Combine(TestPaths.NewTempDirectory("onnx"), "random.onnx");
+        var folder = TestPaths.NewTempDirectory("onnx");
+        var file = Path.Combine(folder, "random.onnx");
         File.WriteAllBytes(file, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
 
         var inspection = OnnxModelInspector.Inspect(file, OnnxModelTask.ObjectDetection);
+        Directory.Delete(folder, recursive: true);
 
         Assert.False(inspection.IsValid);
         Assert.StartsWith("The file is not a loadable ONNX model", inspection.Error);
