@@ -17,7 +17,7 @@ public interface IEventFilter
     Guid? JobId { get; }
 }
 
-/// <summary>The filters alone, for the endpoints that take nothing else (statistics, export).</summary>
+/// <summary>The filters as query properties; the list adds paging, statistics and export take them alone.</summary>
 public abstract class EventFilterQuery : IEventFilter
 {
     public string? Type { get; set; }

@@ -10,7 +10,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 public static class PageExtensions
 {
     /// <summary>Counts, then takes one page of an already ordered query.</summary>
-    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, PagedRequest request, CancellationToken ct)
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, IPageRequest request, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
         var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);

@@ -2,8 +2,15 @@ using FluentValidation;
 
 namespace Adas.Api.Features.Shared;
 
+/// <summary>A list request's page; an interface so a request with another base (the event filters) can page too.</summary>
+public interface IPageRequest
+{
+    int Page { get; }
+    int PageSize { get; }
+}
+
 /// <summary>Paging for every list: page from 1, pageSize capped at <see cref="MaxPageSize"/>.</summary>
-public abstract class PagedRequest
+public abstract class PagedRequest : IPageRequest
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -12,7 +19,7 @@ public abstract class PagedRequest
     public int PageSize { get; set; } = DefaultPageSize;
 }
 
-public sealed class PagingValidator : AbstractValidator<PagedRequest>
+public sealed class PagingValidator : AbstractValidator<IPageRequest>
 {
     public PagingValidator()
     {

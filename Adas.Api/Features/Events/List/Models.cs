@@ -1,19 +1,12 @@
 using Adas.Api.Features.Shared;
-using Adas.Data.Entities;
 using FastEndpoints;
 
 namespace Adas.Api.Features.Events.List;
 
-public sealed class Request : PagedRequest, IEventFilter
+public sealed class Request : EventFilterQuery, IPageRequest
 {
-    public string? Type { get; set; }
-    public Severity? Severity { get; set; }
-    public DateTime? From { get; set; }
-    public DateTime? To { get; set; }
-    public Guid? VehicleId { get; set; }
-    public Guid? DriverId { get; set; }
-    public Guid? TripId { get; set; }
-    public Guid? JobId { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = PagedRequest.DefaultPageSize;
 }
 
 public sealed class Validator : Validator<Request>
