@@ -45,7 +45,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
     private HorizonEstimator _horizon;
-    private readonly RoadSceneCutDetector _cuts;
+    private readonly SceneCutDetector _cuts;
     private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
     private readonly TwinLiteLaneSegmenter? _laneModel;
@@ -84,7 +84,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _signs = new SignRecognizer(_classifier, _options.Signs);
         _corridor = new EgoCorridor(_options.Events);
         _horizon = new HorizonEstimator(_options.Camera);
-        _cuts = new RoadSceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
+        _cuts = new SceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
         _rules = new RoadEventRules(_options.Events);
     }
 

@@ -31,7 +31,7 @@ public sealed record RoadOptions
     public bool CaptureSnapshots { get; init; } = true;
 
     /// <summary>
-    /// A cut in edited footage (<see cref="RoadSceneCutDetector"/>) changes the 32x18 grey thumbnail by at least this
+    /// A cut in edited footage (<see cref="Video.SceneCutDetector"/>) changes the 32x18 grey thumbnail by at least this
     /// mean absolute grey level from one frame to the next. Measured: at most 14.5 in the twelve unedited dev-set clips
     /// (point-blank near misses included; 24.1 at one jump of the time-lapse expressway), 34.5 at a cut from the sunny
     /// country road to the sunny desert road. After a cut tracks, TTC, lanes, the horizon and the ego speed start again.
