@@ -36,6 +36,7 @@ public static class ApiBench
         {
             await UploadAsync(http, scratch.FullName, uploadMb, apiPid);
             var jobId = await PickupAsync(http, scratch.FullName);
+            if (systemMarker is not null) await SettleAsync(systemMarker);
             // A fresh process is still compiling its hot paths (tiered JIT) during the first seconds of load: the warm-up's
             // own figures are printed as well, and the measured run is the steady state after it.
             if (warmup > 0) await LatencyAsync(http, $"/api/jobs/{jobId}", "get_job_warmup", rate, warmup, apiPid, systemMarker);
@@ -120,6 +121,28 @@ public static class ApiBench
         BenchCommand.Print("pickup_ms_p50", Percentile(latencies, 0.5));
         BenchCommand.Print("pickup_ms_max", latencies.LastOrDefault());
         return lastId!;
+    }
+
+    /// <summary>
+    /// Waits (up to a minute) until the launched processes are idle: right after start-up the web app and the worker are
+    /// still compiling and loading models, and the pickup jobs' files are still being written, which measured as the
+    /// API's latency floor when the load began at once.
+    /// </summary>
+    private static async Task SettleAsync(string systemMarker)
+    {
+        const double IdleCpuShare = 0.05; // of one core, all the launched processes together
+        var clock = Stopwatch.StartNew();
+        var before = ProcessCpu.SecondsByProcessWith(systemMarker).Values.Sum();
+        double share;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = ProcessCpu.SecondsByProcessWith(systemMarker).Values.Sum();
+            share = now - before;
+            before = now;
+        } while (share > IdleCpuShare && clock.Elapsed < TimeSpan.FromMinutes(1));
+        BenchCommand.Print("settle_seconds", clock.Elapsed.TotalSeconds);
+        BenchCommand.Print("settle_cpu_percent_of_core", share * 100);
     }
 
     private static async Task LatencyAsync(HttpClient http, string path, string name, int rate, int seconds, int? apiPid, string? systemMarker)
