@@ -36,6 +36,7 @@ public static class ApiBench
         {
             await UploadAsync(http, scratch.FullName, uploadMb, apiPid);
             var jobId = await PickupAsync(http, scratch.FullName);
+            if (systemMarker is not null) await SettleAsync(systemMarker);
             // A fresh process is still compiling its hot paths (tiered JIT) during the first seconds of load: the warm-up's
             // own figures are printed as well, and the measured run is the steady state after it.
             if (warmup > 0) await LatencyAsync(http, $"/api/jobs/{jobId}", "get_job_warmup", rate, warmup, apiPid, systemMarker);
@@ -122,53 +123,58 @@ public static class ApiBench
         return lastId!;
     }
 
+    /// <summary>
+    /// Waits (up to a minute) until the launched processes are idle: right after start-up the web app and the worker are
+    /// still compiling and loading models, and the pickup jobs' files are still being written, which measured as the
+    /// API's latency floor when the load began at once.
+    /// </summary>
+    private static async Task SettleAsync(string systemMarker)
+    {
+        const double IdleCpuShare = 0.05; // of one core, all the launched processes together
+        var clock = Stopwatch.StartNew();
+        var before = ProcessCpu.SecondsByProcessWith(systemMarker).Values.Sum();
+        double share;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = ProcessCpu.SecondsByProcessWith(systemMarker).Values.Sum();
+            share = now - before;
+            before = now;
+        } while (share > IdleCpuShare && clock.Elapsed < TimeSpan.FromMinutes(1));
+        BenchCommand.Print("settle_seconds", clock.Elapsed.TotalSeconds);
+        BenchCommand.Print("settle_cpu_percent_of_core", share * 100);
+    }
+
     private static async Task LatencyAsync(HttpClient http, string path, string name, int rate, int seconds, int? apiPid, string? systemMarker)
     {
         var total = rate * seconds;
         var apiCpuBefore = apiPid is { } api ? ProcessCpu.Seconds(api) : double.NaN;
-        var systemCpuBefore = systemMarker is not null ? ProcessCpu.SecondsOfProcessesWith(systemMarker) : double.NaN;
-        var latencies = new double[total];
-        var errors = 0;
-        var start = Stopwatch.GetTimestamp();
-        var tasks = new List<Task>(total);
-        for (var i = 0; i < total; i++)
-        {
-            var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                var waitMs = (due - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
-                if (waitMs > 2) await Task.Delay((int)waitMs - 1); else Thread.SpinWait(50);
-            }
-            var index = i;
-            tasks.Add(Task.Run(async () =>
-            {
-                // Latency counts from the scheduled time, so a stalled server cannot hide queueing (open loop).
-                try
-                {
-                    using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
-                    await response.Content.CopyToAsync(Stream.Null);
-                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                latencies[index] = (Stopwatch.GetTimestamp() - due) * 1000.0 / Stopwatch.Frequency;
-            }));
-        }
-        await Task.WhenAll(tasks);
-        var elapsed = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
-        var sorted = latencies.Order().ToList();
+        var systemCpuBefore = systemMarker is not null ? ProcessCpu.SecondsByProcessWith(systemMarker) : null;
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var run = await OpenLoopLoad.RunAsync(http, path, rate, seconds);
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
+        var sorted = run.LatenciesMs.Order().ToList();
+        var lags = run.SendLagMs.Order().ToList();
         BenchCommand.Print($"{name}_target_rps", rate);
-        BenchCommand.Print($"{name}_achieved_rps", total / elapsed);
-        BenchCommand.Print($"{name}_errors", errors);
+        BenchCommand.Print($"{name}_achieved_rps", total / run.ElapsedSeconds);
+        BenchCommand.Print($"{name}_errors", run.Errors);
         BenchCommand.Print($"{name}_ms_p50", Percentile(sorted, 0.5));
         BenchCommand.Print($"{name}_ms_p99", Percentile(sorted, 0.99));
         BenchCommand.Print($"{name}_ms_max", sorted[^1]);
+        // How late the client itself sent (already inside the latencies above): the bench's own share of the floor.
+        BenchCommand.Print($"{name}_send_lag_ms_p99", Percentile(lags, 0.99));
+        // The bench client shares the machine's cores with the server it measures.
+        BenchCommand.Print($"{name}_client_cpu_us_per_request", clientCpu.TotalMicroseconds / total);
         // CPU time per request is what the other engineers' load cannot inflate much (wall latency it does, 2-3x).
         if (apiPid is { } apiAfter) BenchCommand.Print($"{name}_api_cpu_us_per_request", (ProcessCpu.Seconds(apiAfter) - apiCpuBefore) * 1e6 / total);
-        if (systemMarker is not null)
-            BenchCommand.Print($"{name}_system_cpu_us_per_request", (ProcessCpu.SecondsOfProcessesWith(systemMarker) - systemCpuBefore) * 1e6 / total);
+        if (systemCpuBefore is not null)
+        {
+            var systemCpuAfter = ProcessCpu.SecondsByProcessWith(systemMarker!);
+            BenchCommand.Print($"{name}_system_cpu_us_per_request", (systemCpuAfter.Values.Sum() - systemCpuBefore.Values.Sum()) * 1e6 / total);
+            // Which of the launched processes the rest is: the dashboard ingesting telemetry, the worker, the web app, DCP...
+            foreach (var (process, cpu) in systemCpuAfter.OrderBy(p => p.Key, StringComparer.Ordinal))
+                BenchCommand.Print($"{name}_cpu_us_per_request_{process}", (cpu - systemCpuBefore.GetValueOrDefault(process)) * 1e6 / total);
+        }
     }
 
     internal static double Percentile(IReadOnlyList<double> sorted, double q) =>

@@ -21,25 +21,37 @@ public static class ProcessCpu
     }
 
     /// <summary>
-    /// Every process (but this one) whose environment has <paramref name="variable"/>: the launcher sets the data folder
-    /// for all it starts (dashboard, API, worker, Redis), which the launcher's orchestrator does not keep as children.
+    /// CPU seconds of every process (but this one) whose environment has <paramref name="variable"/>, summed by process
+    /// name: the launcher sets the data folder for all it starts (dashboard, API, worker, Redis), which the launcher's
+    /// orchestrator does not keep as children. Processes that ended meanwhile drop out of the sums.
     /// </summary>
-    public static double SecondsOfProcessesWith(string variable)
+    public static Dictionary<string, double> SecondsByProcessWith(string variable)
     {
         var marker = System.Text.Encoding.UTF8.GetBytes(variable + "\0");
-        var total = 0.0;
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
             try
             {
-                if (File.ReadAllBytes(Path.Combine(dir, "environ")).AsSpan().IndexOf(marker) >= 0) total += Seconds(pid);
+                if (File.ReadAllBytes(Path.Combine(dir, "environ")).AsSpan().IndexOf(marker) < 0) continue;
+                var name = Name(File.ReadAllText(Path.Combine(dir, "comm")).Trim());
+                totals[name] = totals.GetValueOrDefault(name) + Seconds(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // gone meanwhile, or not ours to read
             }
         }
-        return total;
+        return totals;
     }
+
+    /// <summary>A key-friendly process name: <c>Adas.Api</c> -> <c>api</c>, <c>Aspire.Dashboard</c> (cut to 15 characters) -> <c>dashboard</c>.</summary>
+    private static string Name(string comm) => comm switch
+    {
+        _ when comm.StartsWith("Aspire.Dashboar", StringComparison.Ordinal) => "dashboard",
+        _ when comm.StartsWith("Adas.", StringComparison.Ordinal) => comm["Adas.".Length..].ToLowerInvariant(),
+        "dotnet" => "dotnet_hosts", // the launcher and the `dotnet run` wrappers it starts the services with
+        _ => comm.Replace('-', '_').ToLowerInvariant(),
+    };
 }
