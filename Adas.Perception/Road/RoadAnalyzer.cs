@@ -51,6 +51,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly TwinLiteLaneSegmenter? _laneModel;
     private ScheduledLaneSegmentation? _laneSegmentation;
     private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
+    private IReadOnlyList<Detection.Detection> _lastDetections = [];
+    private int _detectionStride = 1;
     private StageTimings _timings = new();
     private VideoInfo? _info;
     private int _frames;
@@ -93,23 +95,32 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _info = info;
         _timings = timings;
         _preparedDetections.Clear();
+        _lastDetections = [];
+        _detectionStride = _options.DetectionsPerSecond > 0 ? Math.Max(1, (int)Math.Round(info.Fps / _options.DetectionsPerSecond)) : 1;
         if (_laneModel is not null && _laneSegmentation is null)
             _laneSegmentation = new ScheduledLaneSegmentation(_laneModel, (int)Math.Round(info.Fps / _options.Lanes.ModelRunsPerSecond));
     }
 
     /// <summary>Object detection, the heaviest stage, runs here so it overlaps the rest of the previous frame.</summary>
-    public void Prepare(VideoFrame frame) =>
-        _preparedDetections.Add(frame.Index, Detect(frame.Image));
+    public void Prepare(VideoFrame frame)
+    {
+        if (IsDetectionFrame(frame.Index)) _preparedDetections.Add(frame.Index, Detect(frame.Image));
+    }
+
+    /// <summary>Detection runs on every n-th frame (<see cref="RoadOptions.DetectionsPerSecond"/>); the tracker predicts between.</summary>
+    private bool IsDetectionFrame(int index) => index % _detectionStride == 0;
 
     public void ProcessFrame(VideoFrame frame)
     {
         var image = frame.Image;
         var time = frame.TimestampSeconds;
-        var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
+        var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
         if (_cuts.IsCut(image)) Restart(time);
+        // Between detections the road users hide the road where they were last seen (at most 1/15 s ago).
+        if (detections is not null) _lastDetections = detections;
         var laneMask = _laneSegmentation is null ? null : _timings.Measure(LaneModelStage, () => _laneSegmentation.Next(frame.Index, image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
-            detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
+            _lastDetections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
             laneMask));
         _horizon.Update(lane, _lanes.Projection, time);
         _lanes.Recalibrate(_horizon.Camera);
@@ -132,6 +143,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     {
         _cutSeconds.Add(Math.Round(time, 2));
         _tracker.Clear();
+        _lastDetections = [];
         _lanes.Restart();
         _horizon = new HorizonEstimator(_options.Camera);
         _laneSegmentation?.Reset();
@@ -139,9 +151,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
 
     private IReadOnlyList<Detection.Detection> Detect(Mat image) => _timings.Measure(DetectStage, () => _detector.Detect(image));
 
-    private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection> detections, LaneState lane, double time)
+    /// <param name="detections">This frame's detections, or null on a frame the detector skipped.</param>
+    private List<RoadObject> TrackAndEvaluate(Mat image, IReadOnlyList<Detection.Detection>? detections, LaneState lane, double time)
     {
-        var tracks = _tracker.Update(detections, time, image.Width);
+        var tracks = detections is null ? _tracker.Predict(time) : _tracker.Update(detections, time, image.Width);
         var camera = _horizon.Camera;
         var candidates = new List<(Track Track, bool InCorridor, bool InPedestrianCorridor)>();
         foreach (var track in tracks)

@@ -23,10 +23,17 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
     /// <summary>Drops every track (after a scene cut); ids go on from where they were, so they stay unique.</summary>
     public void Clear() => _tracks.Clear();
 
+    /// <summary>A frame the detector skipped: every track coasts on its Kalman prediction, none counts as missed.</summary>
+    public IReadOnlyList<Track> Predict(double time)
+    {
+        foreach (var track in _tracks) track.Predict(time);
+        return _tracks;
+    }
+
     /// <param name="frameWidth">Frame width in pixels, to recognise boxes cut by the frame edge (0 when unknown).</param>
     public IReadOnlyList<Track> Update(IReadOnlyList<Detection> detections, double time, int frameWidth = 0)
     {
-        foreach (var track in _tracks) track.Predict(time);
+        Predict(time);
 
         var high = detections.Where(d => d.Score >= _options.HighScore).ToList();
         var low = detections.Where(d => d.Score < _options.HighScore && d.Score >= _options.LowScore).ToList();
