@@ -26,6 +26,7 @@ public sealed record RoadOptions
     public bool DetectorFitsFrame { get; init; } = true;
     public ByteTrackerOptions Tracker { get; init; } = new();
     public LaneDetectorOptions Lanes { get; init; } = new();
+    public VanishingPointOptions VanishingPoint { get; init; } = new();
     public SignOptions Signs { get; init; } = new();
     public RoadEventOptions Events { get; init; } = new();
     public bool CaptureSnapshots { get; init; } = true;

@@ -10,7 +10,7 @@ namespace Adas.Perception.Road.Lanes;
 /// </summary>
 public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? options = null) : IDisposable
 {
-    /// <summary>A horizon this far (fraction of the frame height) from the one the view was built for rebuilds it.</summary>
+    /// <summary>A vanishing point this far (fraction of the frame height or width) from the one the view was built for rebuilds it.</summary>
     private const double HorizonTolerance = 0.02;
 
     private CameraModel _camera = camera;
@@ -23,6 +23,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     private double _lastTime = double.NaN;
 
     public LaneProjection? Projection { get; private set; }
+    public LaneDetectorOptions Options => _options;
     public LaneState State { get; private set; } = LaneState.None;
 
     /// <summary>Ego speed measured from the road surface sliding through the bird's-eye view.</summary>
@@ -45,24 +46,41 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         _egoMotion.Update(_masks.Lightness, Projection.DepthMeters / Projection.BirdSize.Height, time, hidden);
         var (leftFit, rightFit) = FindLines(mask);
         (leftFit, rightFit) = CheckPair(leftFit, rightFit);
+        var (leftBefore, rightBefore) = (_left.Polynomial, _right.Polynomial);
         _left.Update(leftFit, dt);
         _right.Update(rightFit, dt);
+        FollowPartner(leftBefore, rightBefore);
         HandleLaneChange();
         return State = Describe();
     }
 
     /// <summary>
-    /// Uses the camera's self-calibrated horizon for the bird's-eye view once it differs clearly from the one in use:
-    /// the view is rebuilt and the lines are searched afresh in it (the ego speed keeps its history: its scale only).
+    /// Uses the camera's self-calibrated vanishing point for the bird's-eye view once it differs clearly from the one in
+    /// use: the view is rebuilt and the lines found so far are carried over into it (through the frame), so the lane
+    /// is not lost; the ego speed keeps its history (only its scale changes).
     /// </summary>
     public void Recalibrate(CameraModel calibrated)
     {
-        if (Math.Abs(calibrated.HorizonFraction - _camera.HorizonFraction) < HorizonTolerance) return;
+        if (Math.Abs(calibrated.HorizonFraction - _camera.HorizonFraction) < HorizonTolerance
+            && Math.Abs(calibrated.VanishingColumnFraction - _camera.VanishingColumnFraction) < HorizonTolerance) return;
         _camera = calibrated;
-        Projection?.Dispose();
-        Projection = null;
-        _left.Clear();
-        _right.Clear();
+        var old = Projection;
+        if (old is null) return;
+        Projection = new LaneProjection(old.FrameWidth, old.FrameHeight, _camera, _options);
+        _left.Reproject(line => Carry(line, old, Projection));
+        _right.Reproject(line => Carry(line, old, Projection));
+        old.Dispose();
+    }
+
+    private static LanePolynomial? Carry(LanePolynomial line, LaneProjection from, LaneProjection to)
+    {
+        var sums = new PolynomialFitSums();
+        foreach (var point in from.LineToFrame(line, 8))
+        {
+            var (u, v) = to.FrameToBird(point.X, point.Y);
+            if (v is >= -0.2 and <= 1.2) sums.Add(u, v);
+        }
+        return sums.Solve()?.Fit;
     }
 
     /// <summary>Forgets both lines and the ego speed (after a scene cut): the new scene's lane is searched afresh.</summary>
@@ -91,12 +109,20 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     {
         double? leftBase = null, rightBase = null;
         if (!_left.IsConfident || !_right.IsConfident) (leftBase, rightBase) = SlidingWindowSearch.BasePeaks(mask);
-        var left = _left.IsConfident ? _search.Find(mask, null, _left.Polynomial) : null;
-        left ??= _search.Find(mask, leftBase, null);
-        var right = _right.IsConfident ? _search.Find(mask, null, _right.Polynomial) : null;
-        right ??= _search.Find(mask, rightBase, null);
+        var left = FindLine(mask, _left, leftBase);
+        var right = FindLine(mask, _right, rightBase);
+        // Lane lines are parallel: the one with less paint (a dashed line, one dash in view) takes the other's bend.
+        if (left is not null && right is not null)
+        {
+            if (left.Coverage < right.Coverage) left = FindLine(mask, _left, leftBase, right.Polynomial.A) ?? left;
+            else if (right.Coverage < left.Coverage) right = FindLine(mask, _right, rightBase, left.Polynomial.A) ?? right;
+        }
         return (left, right);
     }
+
+    private LineFit? FindLine(Mat mask, SmoothedLaneLine line, double? baseU, double? curvature = null) =>
+        (line.IsConfident ? _search.Find(mask, null, line.Polynomial, curvature) : null)
+        ?? _search.Find(mask, baseU, null, curvature);
 
     private (LineFit? Left, LineFit? Right) CheckPair(LineFit? left, LineFit? right)
     {
@@ -113,6 +139,13 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         if (leftJump == double.MaxValue && rightJump == double.MaxValue)
             return left.Confidence >= right.Confidence ? (left, null) : (null, right);
         return leftJump > rightJump ? (null, right) : (left, null);
+    }
+
+    /// <summary>A line held through a gap (a dash not lit at night, a car over it) moves as its seen partner does.</summary>
+    private void FollowPartner(LanePolynomial? leftBefore, LanePolynomial? rightBefore)
+    {
+        if (_left.Seen && !_right.Seen && leftBefore is { } l && _left.Polynomial is { } lNow) _right.Follow(l, lNow);
+        else if (_right.Seen && !_left.Seen && rightBefore is { } r && _right.Polynomial is { } rNow) _left.Follow(r, rNow);
     }
 
     private void HandleLaneChange()

@@ -20,7 +20,13 @@ public sealed record LaneDetectorOptions
     public int MinWindowPixels { get; init; } = 6;
     public double ConfidenceThreshold { get; init; } = 0.5;
     public double SmoothingTimeConstant { get; init; } = 0.1;
-    public double ConfidenceDecayTimeConstant { get; init; } = 0.12;
+
+    /// <summary>
+    /// How fast an unseen line's confidence decays (seconds): it is held through the gap of a dashed line, which at
+    /// night, with only the far dash lit or none, lasts up to about 0.5 s (9 m gaps, US MUTCD; 12 m in Germany); a
+    /// held line moves with its seen partner. Lane departure needs a fresher line (its own confidence gate).
+    /// </summary>
+    public double ConfidenceDecayTimeConstant { get; init; } = 0.8;
     public double NominalLaneWidthMeters { get; init; } = 3.7;
 
     /// <summary>
