@@ -31,9 +31,9 @@ public sealed record LaneDetectorOptions
 
     /// <summary>
     /// Lane-segmentation model (TwinLiteNet) runs per second of video; 0, the default, is the classical paint mask
-    /// only. Off because it does not pay here: one run takes about 1 s of CPU on one thread of this 2-core machine
-    /// (its 131-channel 3x3 convolution at 90x160 alone is 2.2 GMAC), so three a second would take more than a core
-    /// and the pipeline would fall far below 50 fps; on the tar-seam clip it raised both lines from 0 % to 14 % only.
+    /// only. Off because the classical fit reaches the dev set's targets without it and a run costs 150-210 ms of CPU
+    /// on one thread (640x360; a smaller input is refused by the graph): three runs a second of video would take about
+    /// a whole core at the pipeline's twice-real-time speed on a 2-core machine that must keep 50 fps.
     /// </summary>
     public double ModelRunsPerSecond { get; init; }
 
