@@ -39,6 +39,12 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         return bestValue >= 8 ? best / (double)histogram.Length : null;
     }
 
+    /// <summary>
+    /// Largest bend (A, bird's-eye widths per view height squared) a lane line takes: the desert's sweeping curves reach
+    /// 0.15; a fit bent more has caught something else (a wet reflection, a vehicle's wheels, an arrow).
+    /// </summary>
+    private const double MaxCurvature = 0.3;
+
     private static unsafe (int Count, double SumX) Paint(byte* data, int step, int xLow, int xHigh, int yLow, int yHigh)
     {
         var count = 0;
@@ -116,7 +122,7 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         var span = _sums.Count > 0 ? _sums.MaxV - _sums.MinV : 0;
         var pull = span >= 0.6 ? 0.002 : span >= 0.35 ? 0.05 : 1.0;
         var solved = _sums.Solve(curvature ?? prior?.A ?? 0, pull);
-        if (solved is not { } fit) return null;
+        if (solved is not { } fit || Math.Abs(fit.Fit.A) > MaxCurvature) return null;
         var residualPixels = fit.RmsResidual * width;
         // Paint is a thin stripe: a window mostly full of "paint" is a crossing, a shadow edge or glare, not a line.
         var fill = hit == 0 ? 0 : hitPixels / (double)(hit * windowHeight * 2 * margin);
