@@ -45,6 +45,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
     private HorizonEstimator _horizon;
+    private readonly VanishingPointEstimator _vanishingPoint;
     private readonly SceneCutDetector _cuts;
     private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
@@ -86,6 +87,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _signs = new SignRecognizer(_classifier, _options.Signs);
         _corridor = new EgoCorridor(_options.Events);
         _horizon = new HorizonEstimator(_options.Camera);
+        _vanishingPoint = new VanishingPointEstimator(_options.VanishingPoint);
         _cuts = new SceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
         _rules = new RoadEventRules(_options.Events);
     }
@@ -122,7 +124,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
             _lastDetections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
             laneMask));
-        _horizon.Update(lane, _lanes.Projection, time);
+        _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
+        _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);
         _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
@@ -146,6 +149,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _lastDetections = [];
         _lanes.Restart();
         _horizon = new HorizonEstimator(_options.Camera);
+        _vanishingPoint.Restart();
         _laneSegmentation?.Reset();
     }
 
@@ -230,6 +234,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["scene_cuts"] = _cutSeconds.Count,
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
+            ["vanishing_column_fraction"] = Math.Round(_horizon.Camera.VanishingColumnFraction, 3),
             ["width"] = _info?.Width,
             ["height"] = _info?.Height,
         };
@@ -241,6 +246,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _detector.Dispose();
         _classifier.Dispose();
         _lanes.Dispose();
+        _vanishingPoint.Dispose();
         if (_laneSegmentation is not null) _laneSegmentation.Dispose();
         else _laneModel?.Dispose();
         _signs.Dispose();

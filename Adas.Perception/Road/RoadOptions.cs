@@ -35,6 +35,7 @@ public sealed record RoadOptions
     public double DetectionsPerSecond { get; init; } = 15;
     public ByteTrackerOptions Tracker { get; init; } = new();
     public LaneDetectorOptions Lanes { get; init; } = new();
+    public VanishingPointOptions VanishingPoint { get; init; } = new();
     public SignOptions Signs { get; init; } = new();
     public RoadEventOptions Events { get; init; } = new();
     public bool CaptureSnapshots { get; init; } = true;

@@ -16,6 +16,14 @@ public sealed record CameraModel(double HorizontalFovDegrees = 60, double Mounti
 
     public double HorizonY(int frameHeight) => frameHeight * HorizonFraction;
 
+    /// <summary>
+    /// Column of the road's vanishing point as a fraction of the frame width: 0.5 for a camera looking straight ahead,
+    /// off centre for one yawed on its mount. The lanes' bird's-eye view is built around it.
+    /// </summary>
+    public double VanishingColumnFraction { get; init; } = 0.5;
+
+    public double VanishingColumnX(int frameWidth) => frameWidth * VanishingColumnFraction;
+
     /// <summary>Distance to a point on the road seen at image row <paramref name="y"/>; null at or above the horizon.</summary>
     public double? GroundDistance(double y, int frameWidth, int frameHeight)
     {

@@ -20,14 +20,20 @@ public sealed record LaneDetectorOptions
     public int MinWindowPixels { get; init; } = 6;
     public double ConfidenceThreshold { get; init; } = 0.5;
     public double SmoothingTimeConstant { get; init; } = 0.1;
-    public double ConfidenceDecayTimeConstant { get; init; } = 0.12;
+
+    /// <summary>
+    /// How fast an unseen line's confidence decays (seconds): it is held through the gap of a dashed line, which at
+    /// night, with only the far dash lit or none, lasts up to about 0.5 s (9 m gaps, US MUTCD; 12 m in Germany); a
+    /// held line moves with its seen partner. Lane departure needs a fresher line (its own confidence gate).
+    /// </summary>
+    public double ConfidenceDecayTimeConstant { get; init; } = 0.8;
     public double NominalLaneWidthMeters { get; init; } = 3.7;
 
     /// <summary>
     /// Lane-segmentation model (TwinLiteNet) runs per second of video; 0, the default, is the classical paint mask
-    /// only. Off because it does not pay here: one run takes about 1 s of CPU on one thread of this 2-core machine
-    /// (its 131-channel 3x3 convolution at 90x160 alone is 2.2 GMAC), so three a second would take more than a core
-    /// and the pipeline would fall far below 50 fps; on the tar-seam clip it raised both lines from 0 % to 14 % only.
+    /// only. Off because the classical fit reaches the dev set's targets without it and a run costs 150-210 ms of CPU
+    /// on one thread (640x360; a smaller input is refused by the graph): three runs a second of video would take about
+    /// a whole core at the pipeline's twice-real-time speed on a 2-core machine that must keep 50 fps.
     /// </summary>
     public double ModelRunsPerSecond { get; init; }
 

@@ -3,23 +3,30 @@ using OpenCvSharp;
 namespace Adas.Perception.Road.Lanes;
 
 /// <summary>
-/// Lane-paint pixels of the bird's-eye view, where lane lines run vertically: white paint as pixels clearly brighter
-/// (HLS lightness) than the road beside them (a horizontal top-hat, so bright concrete, glare and crossings do not
-/// count), and yellow paint by HLS hue where it is clearly more saturated than the road beside it (beige concrete
-/// has a yellow hue too). With a lane-segmentation mask from the model (a few frames old), paint counts only near the
-/// lines the model found (tar seams, barrier edges, shadow edges and glare are not lines to it) and the model's own
-/// line pixels are added (lines the paint threshold misses at night or in rain). All buffers are reused.
+/// Lane-paint pixels of the bird's-eye view, where lane lines run vertically: white paint as a stripe, pixels clearly
+/// brighter (HLS lightness) than the road on BOTH sides of them (the mean a little to the left and a little to the
+/// right), so a step edge (the foot of a barrier, the edge of a shadow or of a pale bridge deck) does not count, nor do
+/// bright concrete, glare or crossings; and yellow paint by HLS hue where it is clearly more saturated than the road
+/// beside it (beige concrete has a yellow hue too). With a lane-segmentation mask from the model (a few frames old),
+/// paint counts only near the lines the model found and the model's own line pixels are added. All buffers are reused.
 /// </summary>
 public sealed class LaneMaskBuilder : IDisposable
 {
     private const int BackgroundWidth = 21;
+
+    /// <summary>The road each side of a stripe: this many bird's-eye pixels, starting <see cref="StripeGap"/> away (a line is 2-5 px wide).</summary>
+    private const int SideWidth = 8, StripeGap = 4;
+
     private const int MinContrast = 22;
     private const int MinLightness = 100;
+
+    private static readonly Mat LeftKernel = SideKernel(left: true), RightKernel = SideKernel(left: false);
     private readonly Mat _bird = new();
     private readonly Mat _hls = new();
     private readonly Mat _lightness = new();
     private readonly Mat _background = new();
     private readonly Mat _contrast = new();
+    private readonly Mat _otherSide = new();
     private readonly Mat _bright = new();
     private readonly Mat _yellow = new();
     private readonly Mat _saturation = new();
@@ -41,8 +48,11 @@ public sealed class LaneMaskBuilder : IDisposable
             BorderTypes.Replicate);
         Cv2.CvtColor(_bird, _hls, ColorConversionCodes.BGR2HLS);
         Cv2.ExtractChannel(_hls, _lightness, 1);
-        Cv2.Blur(_lightness, _background, new Size(BackgroundWidth, 1), new Point(-1, -1), BorderTypes.Replicate);
+        Cv2.Filter2D(_lightness, _background, MatType.CV_8U, LeftKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
         Cv2.Subtract(_lightness, _background, _contrast);
+        Cv2.Filter2D(_lightness, _background, MatType.CV_8U, RightKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
+        Cv2.Subtract(_lightness, _background, _otherSide);
+        Cv2.Min(_contrast, _otherSide, _contrast);
         Cv2.Threshold(_contrast, Mask, MinContrast, 255, ThresholdTypes.Binary);
         Cv2.Threshold(_lightness, _bright, MinLightness, 255, ThresholdTypes.Binary);
         Cv2.BitwiseAnd(Mask, _bright, Mask);
@@ -55,6 +65,16 @@ public sealed class LaneMaskBuilder : IDisposable
         Cv2.BitwiseOr(Mask, _yellow, Mask);
         UsedModel = modelMask is not null && options is not null && GateByModel(modelMask, projection, options);
         return Mask;
+    }
+
+    /// <summary>A horizontal mean over <see cref="SideWidth"/> pixels, <see cref="StripeGap"/> to one side of the centre.</summary>
+    private static Mat SideKernel(bool left)
+    {
+        var size = 2 * (StripeGap + SideWidth) + 1;
+        var kernel = new Mat(1, size, MatType.CV_32FC1, Scalar.All(0));
+        for (var i = 0; i < SideWidth; i++)
+            kernel.Set(0, left ? i : size - 1 - i, 1f / SideWidth);
+        return kernel;
     }
 
     private bool GateByModel(Mat modelMask, LaneProjection projection, LaneDetectorOptions options)
@@ -73,6 +93,6 @@ public sealed class LaneMaskBuilder : IDisposable
 
     public void Dispose()
     {
-        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _bright, _yellow, _saturation, _saturationContrast, _modelBird, _nearModel, Mask]) m.Dispose();
+        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _otherSide, _bright, _yellow, _saturation, _saturationContrast, _modelBird, _nearModel, Mask]) m.Dispose();
     }
 }

@@ -5,7 +5,7 @@ namespace Adas.Perception.Road.Lanes;
 
 /// <summary>
 /// The perspective warp between the frame and a bird's-eye view of the road patch ahead. The patch is a trapezoid
-/// whose sides run to the vanishing point (frame centre at the horizon), so it is a rectangle on a flat road.
+/// whose sides run to the vanishing point (the camera's vanishing column at the horizon), so it is a rectangle on a flat road.
 /// </summary>
 public sealed class LaneProjection : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class LaneProjection : IDisposable
         FarRow = Math.Max(frameHeight * options.FarRowFraction, horizon + 0.04 * frameHeight);
         var nearHalf = frameWidth * options.NearHalfWidthFraction;
         var farHalf = nearHalf * (FarRow - horizon) / (NearRow - horizon);
-        var cx = frameWidth / 2.0;
+        var cx = camera.VanishingColumnX(frameWidth);
         Point2f[] source =
         [
             new((float)(cx - farHalf), (float)FarRow), new((float)(cx + farHalf), (float)FarRow),

@@ -39,8 +39,43 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         return bestValue >= 8 ? best / (double)histogram.Length : null;
     }
 
+    /// <summary>
+    /// Largest bend (A, bird's-eye widths per view height squared) a lane line takes: the desert's sweeping curves reach
+    /// 0.15; a fit bent more has caught something else (a wet reflection, a vehicle's wheels, an arrow).
+    /// </summary>
+    private const double MaxCurvature = 0.3;
+
+    private static unsafe (int Count, double SumX) Paint(byte* data, int step, int xLow, int xHigh, int yLow, int yHigh)
+    {
+        var count = 0;
+        var sumX = 0.0;
+        for (var y = yLow; y < yHigh; y++)
+        {
+            var row = data + y * step;
+            for (var x = xLow; x < xHigh; x++)
+            {
+                if (row[x] == 0) continue;
+                count++;
+                sumX += x;
+            }
+        }
+        return (count, sumX);
+    }
+
+    private unsafe void Collect(byte* data, int step, int xLow, int xHigh, int yLow, int yHigh, int width, int height)
+    {
+        for (var y = yLow; y < yHigh; y++)
+        {
+            var row = data + y * step;
+            var v = y / (double)height;
+            for (var x = xLow; x < xHigh; x++)
+                if (row[x] != 0) _sums.Add(x / (double)width, v);
+        }
+    }
+
     /// <summary>Searches from a base column, or along <paramref name="prior"/> when one is given.</summary>
-    public unsafe LineFit? Find(Mat mask, double? baseU, LanePolynomial? prior)
+    /// <param name="curvature">The curvature (A) a short stretch of paint is held to, else the prior's (or none).</param>
+    public unsafe LineFit? Find(Mat mask, double? baseU, LanePolynomial? prior, double? curvature = null)
     {
         if (baseU is null && prior is null) return null;
         var width = mask.Width;
@@ -55,6 +90,7 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
         var drift = 0.0;
         var hit = 0;
         var hitPixels = 0;
+        var striped = 0;
         for (var w = 0; w < windows; w++)
         {
             var yHigh = height - w * windowHeight;
@@ -62,22 +98,14 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
             if (prior is { } p) centre = p.At((yLow + yHigh) / 2.0 / height) * width;
             var xLow = Math.Max(0, (int)(centre - margin));
             var xHigh = Math.Min(width, (int)(centre + margin));
-            var count = 0;
-            var sumX = 0.0;
-            for (var y = yLow; y < yHigh; y++)
-            {
-                var row = data + y * step;
-                var v = y / (double)height;
-                for (var x = xLow; x < xHigh; x++)
-                {
-                    if (row[x] == 0) continue;
-                    count++;
-                    sumX += x;
-                    _sums.Add(x / (double)width, v);
-                }
-            }
+            var (count, sumX) = Paint(data, step, xLow, xHigh, yLow, yHigh);
             if (count >= options.MinWindowPixels)
             {
+                Collect(data, step, xLow, xHigh, yLow, yHigh, width, height);
+                // A line stands alone: paint in the windows on both sides of it too is a crossing's stripes.
+                var left = Paint(data, step, Math.Max(0, xLow - 2 * margin), xLow, yLow, yHigh).Count;
+                var right = Paint(data, step, xHigh, Math.Min(width, xHigh + 2 * margin), yLow, yHigh).Count;
+                if (Math.Min(left, right) >= count / 2) striped++;
                 hit++;
                 hitPixels += count;
                 var found = sumX / count;
@@ -89,15 +117,17 @@ public sealed class SlidingWindowSearch(LaneDetectorOptions options)
             }
             else if (prior is null) centre += drift;
         }
+        if (hit > 0 && striped * 2 >= hit) return null;
         var coverage = hit / (double)windows;
         var span = _sums.Count > 0 ? _sums.MaxV - _sums.MinV : 0;
         var pull = span >= 0.6 ? 0.002 : span >= 0.35 ? 0.05 : 1.0;
-        var solved = _sums.Solve(prior?.A ?? 0, pull);
-        if (solved is not { } fit) return null;
+        var solved = _sums.Solve(curvature ?? prior?.A ?? 0, pull);
+        if (solved is not { } fit || Math.Abs(fit.Fit.A) > MaxCurvature) return null;
         var residualPixels = fit.RmsResidual * width;
         // Paint is a thin stripe: a window mostly full of "paint" is a crossing, a shadow edge or glare, not a line.
         var fill = hit == 0 ? 0 : hitPixels / (double)(hit * windowHeight * 2 * margin);
-        var confidence = Math.Min(1, coverage / 0.35)
+        // Along a known line a dash in two windows is enough (a dashed line at night: one lit dash in view).
+        var confidence = Math.Min(1, coverage / (prior is null ? 0.35 : 0.2))
                          * Math.Clamp(1.3 - 1.5 * residualPixels / margin, 0, 1)
                          * Math.Clamp((0.6 - fill) / 0.3, 0, 1);
         return new LineFit(fit.Fit, coverage, fit.RmsResidual, confidence);

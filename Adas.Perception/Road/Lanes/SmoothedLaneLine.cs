@@ -11,9 +11,13 @@ public sealed class SmoothedLaneLine(LaneDetectorOptions options)
 
     public LaneLine? Line => Polynomial is { } p ? new LaneLine(p, Confidence) : null;
 
+    /// <summary>Whether the last update took a fit (else the line is held from earlier frames, its confidence decaying).</summary>
+    public bool Seen { get; private set; }
+
     public void Update(LineFit? fit, double dt)
     {
         var alpha = dt <= 0 ? 1 : 1 - Math.Exp(-dt / options.SmoothingTimeConstant);
+        Seen = false;
         if (fit is null || fit.Confidence <= 0)
         {
             Decay(dt);
@@ -24,6 +28,7 @@ public sealed class SmoothedLaneLine(LaneDetectorOptions options)
             var wasEmpty = Polynomial is null;
             Polynomial = fit.Polynomial;
             Confidence = wasEmpty ? fit.Confidence : Math.Max(fit.Confidence * 0.8, Confidence + alpha * (fit.Confidence - Confidence));
+            Seen = true;
             return;
         }
         if (current.Distance(fit.Polynomial) > OutlierDistance)
@@ -33,12 +38,28 @@ public sealed class SmoothedLaneLine(LaneDetectorOptions options)
         }
         Polynomial = current.Blend(fit.Polynomial, alpha);
         Confidence += alpha * (fit.Confidence - Confidence);
+        Seen = true;
+    }
+
+    /// <summary>Moves a held line sideways with its seen partner: the lane keeps its width while one line is in a gap.</summary>
+    public void Follow(LanePolynomial before, LanePolynomial after)
+    {
+        if (Polynomial is not { } p) return;
+        Polynomial = new LanePolynomial(p.A + after.A - before.A, p.B + after.B - before.B, p.C + after.C - before.C);
     }
 
     public void TakeFrom(SmoothedLaneLine other)
     {
         (Polynomial, Confidence) = (other.Polynomial, other.Confidence);
         other.Clear();
+    }
+
+    /// <summary>Moves the line into a rebuilt view (keeping its confidence); forgets it when it cannot be moved.</summary>
+    public void Reproject(Func<LanePolynomial, LanePolynomial?> move)
+    {
+        if (Polynomial is not { } current) return;
+        if (move(current) is { } moved) Polynomial = moved;
+        else Clear();
     }
 
     public void Clear() => (Polynomial, Confidence) = (null, 0);

@@ -13,6 +13,10 @@ public sealed class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) :
     [InlineData("bridge_shadows_1280x720")]   // pale bridge deck and tree shadows
     [InlineData("country_road_640x360")]      // yellow centre line, hard shadows, a gentle curve
     [InlineData("desert_curves_640x360")]     // double yellow line, sweeping curves
+    [InlineData("night_highway_640x360")]     // lines lit only by the headlights, the dashed one a dash at a time
+    [InlineData("rain_highway_640x360")]      // wet lines, raindrops and wiper streaks, a truck ahead
+    [InlineData("expressway_640x360")]        // concrete barrier, overpasses, road-surface changes
+    [InlineData("freeway_tar_seam_1280x720")] // yawed, tilted low camera; a dark tar seam beside the line, a barrier
     public async Task Both_lane_lines_are_found_in_nine_frames_out_of_ten(string clip)
     {
         var result = await RunAsync(clip);
