@@ -48,6 +48,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly RoadSceneCutDetector _cuts;
     private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
+    private LearnedEgoMask _egoMask;
     private readonly TwinLiteLaneSegmenter? _laneModel;
     private ScheduledLaneSegmentation? _laneSegmentation;
     private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
@@ -86,7 +87,14 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _horizon = new HorizonEstimator(_options.Camera);
         _cuts = new RoadSceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
         _rules = new RoadEventRules(_options.Events);
+        _egoMask = new LearnedEgoMask(_options.LearnedEgoMask);
     }
+
+    /// <summary>
+    /// The parts of the picture learned to be the ego vehicle or burned-in overlays (<see cref="LearnedEgoMask.MaskAt"/>
+    /// gives it at frame size): detections lying mostly inside are dropped; other stages may ignore those pixels.
+    /// </summary>
+    public LearnedEgoMask EgoMask => _egoMask;
 
     public void Begin(VideoInfo info, StageTimings timings)
     {
@@ -107,6 +115,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         var detections = _preparedDetections.Take(frame.Index, () => Detect(image));
         if (_cuts.IsCut(image)) Restart(time);
+        _egoMask.Update(image, _info?.Fps ?? 30);
+        detections = _egoMask.Filter(detections, image.Size());
         var laneMask = _laneSegmentation is null ? null : _timings.Measure(LaneModelStage, () => _laneSegmentation.Next(frame.Index, image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
             detections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
@@ -135,6 +145,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _lanes.Restart();
         _horizon = new HorizonEstimator(_options.Camera);
         _laneSegmentation?.Reset();
+        _egoMask.Dispose();
+        _egoMask = new LearnedEgoMask(_options.LearnedEgoMask);
     }
 
     private IReadOnlyList<Detection.Detection> Detect(Mat image) => _timings.Measure(DetectStage, () => _detector.Detect(image));
@@ -215,6 +227,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
             ["scene_cuts"] = _cutSeconds.Count,
+            ["ego_mask_fraction"] = Math.Round(_egoMask.CoveredFraction, 3),
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["width"] = _info?.Width,
@@ -234,5 +247,6 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _renderer.Dispose();
         _cuts.Dispose();
         _appearance.Dispose();
+        _egoMask.Dispose();
     }
 }
