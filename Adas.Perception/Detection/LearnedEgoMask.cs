@@ -5,11 +5,12 @@ namespace Adas.Perception.Detection;
 /// <summary>
 /// The parts of the picture that belong to the ego vehicle or the recorder, learned per video: bonnet, dashboard,
 /// handlebars, mirrors, burned-in text and logos do not change while the world slides past. On a grey thumbnail each
-/// cell's mean change between frames is compared with the whole picture's, over the frames in which the scene changes
+/// cell's spread over time (standard deviation of its grey level) is kept over the frames in which the scene changes
 /// (a standing car sees an unchanging world, so it learns nothing then). After <see cref="LearnedEgoMaskOptions.LearningSeconds"/>
-/// of changing scene the static cells, closed morphologically, form the mask; only regions that can be the vehicle
-/// (touching the bottom edge, or a side below mid-height) or an overlay (small, at the frame's rim) are kept. The
-/// statistics then follow the video slowly (<see cref="LearnedEgoMaskOptions.RefreshSeconds"/>).
+/// of changing scene, cells spreading much less than the picture and with structure in the averaged picture (edges,
+/// strokes), closed morphologically, form the mask; only regions that can be the vehicle (touching the bottom edge, or
+/// a side below mid-height) or an overlay (small, at the frame's rim) are kept. The statistics then follow the video
+/// slowly (<see cref="LearnedEgoMaskOptions.RefreshSeconds"/>) and the mask is rebuilt once a second of changing scene.
 /// </summary>
 public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
 {
@@ -51,7 +52,6 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
 
         var learningFrames = Math.Max(1, options.LearningSeconds * fps);
         _learnedFrames++;
-        SceneChangeSum += sceneChange;
         // A plain average while learning, then an exponential one with the refresh time constant.
         var weight = _learnedFrames <= learningFrames ? 1.0 / _learnedFrames : 1 / Math.Max(1, options.RefreshSeconds * fps);
         Cv2.Multiply(_grey, _grey, _change);
@@ -65,11 +65,9 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
             Cv2.AddWeighted(_mean, 1 - weight, _grey, weight, 0, _mean);
             Cv2.AddWeighted(_meanSquare, 1 - weight, _change, weight, 0, _meanSquare);
         }
-        if (_learnedFrames >= learningFrames) Rebuild();
+        var sinceLearned = _learnedFrames - (int)Math.Ceiling(learningFrames);
+        if (sinceLearned >= 0 && sinceLearned % Math.Max(1, (int)Math.Round(fps)) == 0) Rebuild();
     }
-
-    /// <summary>Sum of the changing frames' mean change (diagnostics: with <see cref="LearnedFrames"/>, the typical change).</summary>
-    public double SceneChangeSum { get; private set; }
 
     /// <summary>Frames the mask learned from (those with a changing scene).</summary>
     public int LearnedFrames => _learnedFrames;

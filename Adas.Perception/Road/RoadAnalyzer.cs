@@ -49,6 +49,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly SceneCutDetector _cuts;
     private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
+    private LearnedEgoMask _egoMask;
     private readonly TwinLiteLaneSegmenter? _laneModel;
     private ScheduledLaneSegmentation? _laneSegmentation;
     private readonly PreparedResults<IReadOnlyList<Detection.Detection>> _preparedDetections = new();
@@ -90,7 +91,14 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _vanishingPoint = new VanishingPointEstimator(_options.VanishingPoint);
         _cuts = new SceneCutDetector(_options.SceneCutPictureChange, _options.SceneCutColourChange);
         _rules = new RoadEventRules(_options.Events);
+        _egoMask = new LearnedEgoMask(_options.LearnedEgoMask);
     }
+
+    /// <summary>
+    /// The parts of the picture learned to be the ego vehicle or burned-in overlays (<see cref="LearnedEgoMask.MaskAt"/>
+    /// gives it at frame size): detections lying mostly inside are dropped; other stages may ignore those pixels.
+    /// </summary>
+    public LearnedEgoMask EgoMask => _egoMask;
 
     public void Begin(VideoInfo info, StageTimings timings)
     {
@@ -118,8 +126,13 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var time = frame.TimestampSeconds;
         var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
         if (_cuts.IsCut(image)) Restart(time);
-        // Between detections the road users hide the road where they were last seen (at most 1/15 s ago).
-        if (detections is not null) _lastDetections = detections;
+        _egoMask.Update(image, _info?.Fps ?? 30);
+        if (detections is not null)
+        {
+            detections = _egoMask.Filter(detections, image.Size());
+            // Between detections the road users hide the road where they were last seen (at most 1/15 s ago).
+            _lastDetections = detections;
+        }
         var laneMask = _laneSegmentation is null ? null : _timings.Measure(LaneModelStage, () => _laneSegmentation.Next(frame.Index, image));
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
             _lastDetections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
@@ -151,6 +164,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _horizon = new HorizonEstimator(_options.Camera);
         _vanishingPoint.Restart();
         _laneSegmentation?.Reset();
+        _egoMask.Dispose();
+        _egoMask = new LearnedEgoMask(_options.LearnedEgoMask);
     }
 
     private IReadOnlyList<Detection.Detection> Detect(Mat image) => _timings.Measure(DetectStage, () => _detector.Detect(image));
@@ -232,6 +247,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
             ["scene_cuts"] = _cutSeconds.Count,
+            ["ego_mask_fraction"] = Math.Round(_egoMask.CoveredFraction, 3),
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["vanishing_column_fraction"] = Math.Round(_horizon.Camera.VanishingColumnFraction, 3),
@@ -253,5 +269,6 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _renderer.Dispose();
         _cuts.Dispose();
         _appearance.Dispose();
+        _egoMask.Dispose();
     }
 }

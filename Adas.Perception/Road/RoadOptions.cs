@@ -13,6 +13,9 @@ public sealed record RoadOptions
     public CameraModel Camera { get; init; } = new();
     public EgoVehicleMask EgoMask { get; init; } = new();
 
+    /// <summary>The ego mask learned per video on top of <see cref="EgoMask"/> (bonnet edge, dashboard, burned-in text).</summary>
+    public LearnedEgoMaskOptions LearnedEgoMask { get; init; } = new();
+
     /// <summary>Detector score floor: low enough for ByteTrack's second (low-score) association pass.</summary>
     public float DetectorScoreThreshold { get; init; } = 0.10f;
 

@@ -28,6 +28,9 @@ public sealed class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) :
     [InlineData("country_road_640x360")]
     [InlineData("desert_curves_640x360")]
     [InlineData("night_highway_640x360")]
+    [InlineData("rain_highway_640x360")]
+    [InlineData("expressway_640x360")]
+    [InlineData("freeway_tar_seam_1280x720")]
     public async Task A_drive_that_stays_in_its_lane_raises_no_lane_departure_and_nothing_critical(string clip)
     {
         var events = (await RunAsync(clip)).Output.Events;
