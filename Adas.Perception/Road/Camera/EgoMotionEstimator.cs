@@ -139,6 +139,16 @@ public sealed class EgoMotionEstimator : IDisposable
         SpeedMetersPerSecond = SpeedMetersPerSecond is { } s ? s + alpha * (median - s) : median;
     }
 
+    /// <summary>
+    /// The bird's-eye view was rebuilt (a recalibrated camera): the last frame's rows are other ground, so the next
+    /// frame starts a new pair; the speed measured so far stays.
+    /// </summary>
+    public void ViewChanged()
+    {
+        (_lastRows, _profile, _previous) = ([], [], []);
+        _lastTime = double.NaN;
+    }
+
     /// <summary>Forgets every measurement (after a scene cut): the speed is unknown until measured again.</summary>
     public void Reset()
     {

@@ -27,6 +27,7 @@ public sealed class VanishingPointEstimator : IDisposable
     private Mat? _votes;
     private int _workHeight;
     private double _lastRun = double.NaN;
+    private double _firstRun = double.NaN;
     private double _evidence;
 
     public VanishingPointEstimator(VanishingPointOptions? options = null) => _options = options ?? new VanishingPointOptions();
@@ -34,11 +35,16 @@ public sealed class VanishingPointEstimator : IDisposable
     /// <summary>The vanishing point as fractions of the frame (column, row), or null until enough edges voted.</summary>
     public (double Column, double Row)? Estimate { get; private set; }
 
+    /// <summary>The peak's votes over the vote map's mean: high where the edges meet at one point (a road), low where they scatter.</summary>
+    public double Concentration { get; private set; }
+
     /// <param name="nearRowFraction">Rows below this (bonnet, dashboard) are not searched.</param>
     public void Update(Mat frame, double time, double nearRowFraction = 0.92)
     {
-        // Every frame until the first estimate: the lanes wait for it.
-        if (Estimate is not null && time - _lastRun < 1 / _options.RunsPerSecond && time >= _lastRun) return;
+        // Every frame until the first estimate (the lanes wait for it) or for the first second, then a few times a second.
+        if (double.IsNaN(_firstRun) || time < _firstRun) _firstRun = time;
+        var eager = Estimate is null && time - _firstRun < 1;
+        if (!eager && time - _lastRun < 1 / _options.RunsPerSecond && time >= _lastRun) return;
         var dt = double.IsNaN(_lastRun) || time < _lastRun ? 0 : time - _lastRun;
         _lastRun = time;
         var workHeight = Math.Max(2, (int)Math.Round(frame.Height * WorkWidth / (double)frame.Width));
@@ -54,7 +60,8 @@ public sealed class VanishingPointEstimator : IDisposable
         Cv2.Multiply(_votes!, Scalar.All(dt <= 0 ? 1 : Math.Exp(-dt / _options.MemorySeconds)), _votes!);
         var added = Vote(segments, top);
         _evidence = _evidence * (dt <= 0 ? 1 : Math.Exp(-dt / _options.MemorySeconds)) + added;
-        Estimate = _evidence >= _options.MinEvidence * WorkWidth ? Peak() : null;
+        Estimate = _evidence >= _options.MinEvidence * WorkWidth && Peak() is { } peak
+                   && Concentration >= _options.MinConcentration ? peak : null;
     }
 
     /// <summary>Forgets the votes (a scene cut: another camera or another road).</summary>
@@ -62,7 +69,7 @@ public sealed class VanishingPointEstimator : IDisposable
     {
         _votes?.SetTo(Scalar.All(0));
         _evidence = 0;
-        _lastRun = double.NaN;
+        _lastRun = _firstRun = double.NaN;
         Estimate = null;
     }
 
@@ -110,6 +117,7 @@ public sealed class VanishingPointEstimator : IDisposable
         Cv2.GaussianBlur(_votes!, _blurred, new Size(5, 5), 0);
         Cv2.MinMaxLoc(_blurred, out _, out var max, out _, out var at);
         if (max <= 0) return null;
+        Concentration = max * _blurred.Rows * _blurred.Cols / Cv2.Sum(_blurred).Val0;
         var column = (at.X + 0.5) * BinPixels / WorkWidth;
         var row = (_options.MinRowFraction * _workHeight + at.Y * BinPixels) / _workHeight;
         return (column, row);

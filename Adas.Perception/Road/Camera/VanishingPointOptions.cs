@@ -20,4 +20,11 @@ public sealed record VanishingPointOptions
 
     /// <summary>Votes (total length of the voting segments, in widths of the 320 px working copy) before an estimate counts.</summary>
     public double MinEvidence { get; init; } = 4;
+
+    /// <summary>
+    /// The peak must hold this many times the vote map's mean: on the dev set's roads 10-35 (lines, edges and barriers
+    /// meet at one point), at junctions, in a shopping street or with only a bonnet's reflections 4-8 (edges scatter);
+    /// below it the picture gives no estimate and the configured camera (or the lanes') holds.
+    /// </summary>
+    public double MinConcentration { get; init; } = 9;
 }

@@ -70,6 +70,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         Projection = new LaneProjection(old.FrameWidth, old.FrameHeight, _camera, _options);
         _left.Reproject(line => Carry(line, old, Projection));
         _right.Reproject(line => Carry(line, old, Projection));
+        _egoMotion.ViewChanged();
         old.Dispose();
     }
 

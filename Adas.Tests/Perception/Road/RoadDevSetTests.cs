@@ -9,18 +9,19 @@ namespace Adas.Tests.Perception.Road;
 /// </summary>
 public sealed class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) : IClassFixture<DevSetRuns>
 {
+    /// <summary>At least nine frames in ten (the target), and per clip a little under what it reaches now.</summary>
     [Theory]
-    [InlineData("bridge_shadows_1280x720")]   // pale bridge deck and tree shadows
-    [InlineData("country_road_640x360")]      // yellow centre line, hard shadows, a gentle curve
-    [InlineData("desert_curves_640x360")]     // double yellow line, sweeping curves
-    [InlineData("night_highway_640x360")]     // lines lit only by the headlights, the dashed one a dash at a time
-    [InlineData("rain_highway_640x360")]      // wet lines, raindrops and wiper streaks, a truck ahead
-    [InlineData("expressway_640x360")]        // concrete barrier, overpasses, road-surface changes
-    [InlineData("freeway_tar_seam_1280x720")] // yawed, tilted low camera; a dark tar seam beside the line, a barrier
-    public async Task Both_lane_lines_are_found_in_nine_frames_out_of_ten(string clip)
+    [InlineData("bridge_shadows_1280x720", 0.95)]   // pale bridge deck and tree shadows (100 %)
+    [InlineData("country_road_640x360", 0.95)]      // yellow centre line, hard shadows, a gentle curve (100 %)
+    [InlineData("desert_curves_640x360", 0.95)]     // double yellow line, sweeping curves (98 %)
+    [InlineData("night_highway_640x360", 0.95)]     // lines lit only by the headlights, the dashed one a dash at a time (99 %)
+    [InlineData("rain_highway_640x360", 0.95)]      // wet lines, raindrops and wiper streaks, a truck and its reflection (99 %)
+    [InlineData("expressway_640x360", 0.9)]         // concrete barrier, overpasses, road-surface changes (94 %)
+    [InlineData("freeway_tar_seam_1280x720", 0.93)] // yawed, tilted low camera; a dark tar seam beside the line, a barrier (97 %)
+    public async Task Both_lane_lines_are_found_in_at_least_nine_frames_out_of_ten(string clip, double minRate)
     {
         var result = await RunAsync(clip);
-        Assert.True(LaneRate(result) >= 0.9, $"both lines in {LaneRate(result):P0} of the frames");
+        Assert.True(LaneRate(result) >= minRate, $"both lines in {LaneRate(result):P0} of the frames");
     }
 
     [Theory]
