@@ -74,6 +74,23 @@ public sealed record RoadEventOptions
     /// <summary>Both lane lines must be at least this confident (0-1) for a lane departure (ISO 17361: a warning needs visible markings).</summary>
     public double LaneDepartureMinLineConfidence { get; init; } = 0.7;
 
+    /// <summary>
+    /// A lane departure is judged only against a lane of its usual width: within this fraction of the width followed
+    /// over the last seconds (<see cref="LaneWidthTrack"/>). Lanes widen or narrow over tapers of tens of metres
+    /// (AASHTO Green Book: lane-width transitions at 10:1 or flatter, i.e. over a second or more at highway speed
+    /// for a whole lane), so a jump between frames means a line has moved to a kerb's foot or a seam.
+    /// </summary>
+    public double LaneDepartureWidthTolerance { get; init; } = 0.15;
+
+    /// <summary>The lane width must have been followed this long (s) before a departure is judged.</summary>
+    public double LaneDepartureWidthSettleSeconds { get; init; } = 1;
+
+    /// <summary>A different width held this long (s) becomes the lane's usual width.</summary>
+    public double LaneDepartureWidthReacquireSeconds { get; init; } = 3;
+
+    /// <summary>Time constant (s) with which the usual width follows gradual changes.</summary>
+    public double LaneDepartureWidthTimeConstantSeconds { get; init; } = 2;
+
     public double LaneDepartureOffsetFraction { get; init; } = 0.25;
     public double LaneDepartureMinDuration { get; init; } = 0.5;
     public double LaneDepartureCooldown { get; init; } = 5;

@@ -20,6 +20,8 @@ public sealed class RoadEventRules(RoadEventOptions options)
         options.PedestrianCooldown, options.MaxGapSeconds, higherIsWorse: false);
     private readonly EpisodeDetector _laneDeparture = new(EventTypes.LaneDeparture, options.LaneDepartureMinDuration,
         options.LaneDepartureCooldown, options.MaxGapSeconds);
+    private readonly LaneWidthTrack _laneWidth = new(options.LaneDepartureWidthTolerance, options.LaneDepartureWidthSettleSeconds,
+        options.LaneDepartureWidthReacquireSeconds, options.LaneDepartureWidthTimeConstantSeconds);
 
     public RoadObject? Lead { get; private set; }
 
@@ -92,8 +94,10 @@ public sealed class RoadEventRules(RoadEventOptions options)
     private void LaneDeparture(RoadObservation frame)
     {
         var lane = frame.Lane;
+        var usualWidth = _laneWidth.IsUsual(frame.Time, lane is { BothConfident: true } ? lane.LaneWidthMeters : null);
         var departing = lane is { BothConfident: true, OffsetFraction: { } o, Left.Confidence: var l, Right.Confidence: var r }
                         && Math.Min(l, r) >= options.LaneDepartureMinLineConfidence
+                        && usualWidth
                         && frame.EgoSpeedMetersPerSecond >= options.LaneDepartureMinSpeedMetersPerSecond
                         && Math.Abs(o) > options.LaneDepartureOffsetFraction;
         if (!departing) { _laneDeparture.Update(frame.Time, false); return; }
