@@ -31,7 +31,8 @@ public sealed class RoadEventRules(RoadEventOptions options)
     public void Evaluate(RoadObservation frame)
     {
         Lead = frame.Objects
-            .Where(o => CocoClasses.IsVehicle(o.ClassId) && o.InCorridor && o.DistanceMeters is not null)
+            .Where(o => CocoClasses.IsVehicle(o.ClassId) && o.InCorridor && o.DistanceMeters is not null
+                        && o.DetectionScore >= options.MinWarningDetectionScore)
             .MinBy(o => o.DistanceMeters);
         ForwardCollision(frame);
         CloseFollowing(frame);
@@ -43,7 +44,6 @@ public sealed class RoadEventRules(RoadEventOptions options)
     {
         var lead = Lead;
         var closing = lead is { TtcSeconds: { } ttc } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
-                      && lead.DetectionScore >= options.MinWarningDetectionScore
                       && IsPlausiblyClosing(lead, frame) && ttc <= options.ForwardCollisionWarningTtc;
         if (!closing) { _forwardCollision.Update(frame.Time, false); return; }
         var severity = lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
