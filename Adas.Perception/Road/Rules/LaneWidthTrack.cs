@@ -6,10 +6,9 @@ namespace Adas.Perception.Road.Rules;
 /// seam, a merging lane's line); a departure measured against such a line is not trusted. Widths within the tolerance
 /// update the usual width; a different width held for the re-acquire time becomes the new usual width.
 /// </summary>
-public sealed class LaneWidthTrack(double tolerance, double settleSeconds, double reacquireSeconds, double timeConstantSeconds)
+public sealed class LaneWidthTrack(double tolerance, double reacquireSeconds, double timeConstantSeconds)
 {
     private double? _usual;
-    private double _settledSince;
     private double? _otherSince;
     private double _lastTime = double.NegativeInfinity;
 
@@ -19,21 +18,21 @@ public sealed class LaneWidthTrack(double tolerance, double settleSeconds, doubl
         var dt = Math.Clamp(time - _lastTime, 0, 1);
         _lastTime = time;
         if (width is not { } w || w <= 0) return false;
-        if (_usual is not { } usual) return Start(time, w);
+        if (_usual is not { } usual) return Start(w);
         if (Math.Abs(w / usual - 1) <= tolerance)
         {
             _otherSince = null;
             _usual = usual + (w - usual) * (1 - Math.Exp(-dt / timeConstantSeconds));
-            return time - _settledSince >= settleSeconds;
+            return true;
         }
         _otherSince ??= time;
-        if (time - _otherSince >= reacquireSeconds) Start(time, w);
-        return false;
+        return time - _otherSince >= reacquireSeconds && Start(w);
     }
 
-    private bool Start(double time, double width)
+    /// <summary>Takes the width as the usual one; a lane first seen is judged from its next frame on.</summary>
+    private bool Start(double width)
     {
-        (_usual, _settledSince, _otherSince) = (width, time, null);
+        (_usual, _otherSince) = (width, null);
         return false;
     }
 }

@@ -84,9 +84,6 @@ public sealed record RoadEventOptions
     /// </summary>
     public double LaneDepartureWidthTolerance { get; init; } = 0.15;
 
-    /// <summary>The lane width must have been followed this long (s) before a departure is judged.</summary>
-    public double LaneDepartureWidthSettleSeconds { get; init; } = 1;
-
     /// <summary>A different width held this long (s) becomes the lane's usual width.</summary>
     public double LaneDepartureWidthReacquireSeconds { get; init; } = 3;
 

@@ -20,8 +20,8 @@ public sealed class RoadEventRules(RoadEventOptions options)
         options.PedestrianCooldown, options.MaxGapSeconds, higherIsWorse: false);
     private readonly EpisodeDetector _laneDeparture = new(EventTypes.LaneDeparture, options.LaneDepartureMinDuration,
         options.LaneDepartureCooldown, options.MaxGapSeconds);
-    private readonly LaneWidthTrack _laneWidth = new(options.LaneDepartureWidthTolerance, options.LaneDepartureWidthSettleSeconds,
-        options.LaneDepartureWidthReacquireSeconds, options.LaneDepartureWidthTimeConstantSeconds);
+    private readonly LaneWidthTrack _laneWidth = new(options.LaneDepartureWidthTolerance, options.LaneDepartureWidthReacquireSeconds,
+        options.LaneDepartureWidthTimeConstantSeconds);
 
     public RoadObject? Lead { get; private set; }
 

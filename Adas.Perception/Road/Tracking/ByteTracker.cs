@@ -39,7 +39,7 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
         var low = detections.Where(d => d.Score < _options.HighScore && d.Score >= _options.LowScore).ToList();
 
         var unmatchedTracks = Associate(_tracks, high, _options.HighMatchIou, time, frameWidth, out var unmatchedHigh);
-        var keepable = unmatchedTracks.Where(t => t.State != TrackState.Tentative).ToList();
+        var keepable = unmatchedTracks.Where(t => t.State != TrackState.Tentative || IsTwoWheelerOrPerson(t.ClassId)).ToList();
         Associate(keepable, low, _options.LowMatchIou, time, frameWidth, out _);
 
         foreach (var detection in unmatchedHigh.Where(d => d.Score >= _options.NewTrackScore))
@@ -87,6 +87,15 @@ public sealed class ByteTracker(ByteTrackerOptions? options = null)
         return [.. tracks.Where((_, i) => !trackUsed[i])];
     }
 
-    private static bool Compatible(int a, int b) =>
-        a == b || (CocoClasses.IsVehicle(a) && CocoClasses.IsVehicle(b));
+    /// <summary>
+    /// Road users match across classes: a rider pulling out is read as car, person and motorbike in turn by a small
+    /// detector, and splitting it into one short track per class never confirms it.
+    /// </summary>
+    private static bool Compatible(int a, int b) => a == b || (IsRoadUser(a) && IsRoadUser(b));
+
+    private static bool IsRoadUser(int classId) => CocoClasses.IsVehicle(classId) || CocoClasses.IsVulnerableRoadUser(classId);
+
+    /// <summary>Riders and people are small and weakly scored when they first appear; a low-score match keeps their tentative track.</summary>
+    private static bool IsTwoWheelerOrPerson(int classId) =>
+        CocoClasses.IsVulnerableRoadUser(classId) || classId == CocoClasses.Motorcycle;
 }

@@ -44,6 +44,19 @@ public sealed class ByteTrackerTests
     }
 
     [Fact]
+    public void A_rider_read_as_car_person_and_motorbike_in_turn_with_low_scores_is_one_confirmed_track()
+    {
+        var tracker = new ByteTracker();
+        (int Class, string Label, float Score)[] readings =
+            [(CocoClasses.Motorcycle, "motorcycle", 0.45f), (CocoClasses.Person, "person", 0.2f), (CocoClasses.Car, "car", 0.35f),
+             (CocoClasses.Motorcycle, "motorcycle", 0.15f), (CocoClasses.Person, "person", 0.4f)];
+        for (var i = 0; i < readings.Length; i++)
+            tracker.Update([new Detection(new Rect2f(300 + 3 * i, 200, 40, 60), readings[i].Class, readings[i].Label, readings[i].Score)], i * 0.05);
+        var track = Assert.Single(tracker.Tracks);
+        Assert.Equal(TrackState.Confirmed, track.State);
+    }
+
+    [Fact]
     public void Lost_tracks_are_dropped_after_the_timeout_and_ids_are_not_reused()
     {
         var tracker = new ByteTracker(new ByteTrackerOptions { MaxLostSeconds = 0.5 });
