@@ -18,6 +18,9 @@ public sealed class EgoMotionEstimator : IDisposable
     /// <summary>With more of the view hidden than this, what is left is too little road to measure on.</summary>
     public const double MaxHiddenShare = 0.6;
 
+    /// <summary>The least visible share of the view on which an unchanging road is still read as standing.</summary>
+    private const double MinStillVisibleShare = 0.15;
+
     /// <summary>Correlation peaks below this are no clear answer.</summary>
     private const double MinCorrelation = 0.6;
 
@@ -60,8 +63,9 @@ public sealed class EgoMotionEstimator : IDisposable
         _profile = new double[rows.Length];
         if (_lastRows.Length == rows.Length)
             for (var i = 0; i < rows.Length; i++) _profile[i] = rows[i] - _lastRows[i];
-        if (roadVisible && !double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Length == rows.Length
-            && _previousIntensity.Size() == _intensity.Size() && Measure(metresPerRow, dt) is { } speed)
+        if (!double.IsNaN(_lastTime) && dt > 0 && dt < 0.5 && _previous.Length == rows.Length
+            && _previousIntensity.Size() == _intensity.Size()
+            && (roadVisible ? Measure(metresPerRow, dt) : StandingStill()) is { } speed)
             Add(speed, dt);
         _lastRows = rows;
         (_previous, _profile) = (_profile, _previous);
@@ -84,6 +88,17 @@ public sealed class EgoMotionEstimator : IDisposable
             rows[i] = count > 4 ? _rowSums.At<double>(i) / count : 0;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// With most of the road hidden (queueing close behind a car) no shift can be measured, but a visible rest of at
+    /// least <see cref="MinStillVisibleShare"/> that does not change at all still means standing.
+    /// </summary>
+    private double? StandingStill()
+    {
+        if (Cv2.CountNonZero(_visible) < MinStillVisibleShare * _visible.Total()) return null;
+        Cv2.Absdiff(_intensity, _previousIntensity, _difference);
+        return Cv2.Mean(_difference, _visible).Val0 < StillChange ? 0 : null;
     }
 
     private double? Measure(double metresPerRow, double dt)
