@@ -84,8 +84,11 @@ public sealed record RoadEventOptions
     /// </summary>
     public double LaneDepartureWidthTolerance { get; init; } = 0.15;
 
-    /// <summary>A different width held this long (s) becomes the lane's usual width.</summary>
-    public double LaneDepartureWidthReacquireSeconds { get; init; } = 3;
+    /// <summary>
+    /// A different width held this long (s) becomes the lane's usual width: longer than a widening at an exit or a
+    /// broad shoulder (4 s on the expressway clip).
+    /// </summary>
+    public double LaneDepartureWidthReacquireSeconds { get; init; } = 5;
 
     /// <summary>Time constant (s) with which the usual width follows gradual changes.</summary>
     public double LaneDepartureWidthTimeConstantSeconds { get; init; } = 2;
