@@ -78,7 +78,9 @@ public sealed class DashboardJourneyTests(GraphFixture fixture, BrowserFixture b
             await page.OpenAsync("/events");
             await page.SelectOptionAsync("#f-severity", severity);
             await page.ClickAsync("button:text-is('Apply')");
-            await page.WaitForURLAsync($"**/events?severity={severity}");
+            // Blazor applies the filter by enhanced navigation (history.pushState): poll the address rather than wait
+            // for a navigation event that may already have passed.
+            await page.WaitForFunctionAsync("query => location.search === query", $"?severity={severity}");
             var eventRow = page.Locator($"tr[data-event='{eventId}']");
             await eventRow.WaitForAsync();
             Assert.True(await eventRow.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"));
