@@ -144,15 +144,6 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
     public IReadOnlyList<Detection> Filter(IReadOnlyList<Detection> detections, Size frameSize) =>
         IsReady ? [.. detections.Where(d => InsideFraction(d.Box, frameSize) < options.MaxInsideFraction)] : detections;
 
-    /// <summary>The mask at a frame's size (255 = ego or overlay), for stages that want to ignore those pixels; null before it is learned.</summary>
-    public Mat? MaskAt(Size frameSize)
-    {
-        if (!IsReady) return null;
-        var full = new Mat();
-        Cv2.Resize(_mask, full, frameSize, 0, 0, InterpolationFlags.Nearest);
-        return full;
-    }
-
     public void Dispose()
     {
         foreach (var m in (Mat[])[_small, _grey, _previous, _change, _mean, _meanSquare, _mask]) m.Dispose();

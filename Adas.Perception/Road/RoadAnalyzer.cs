@@ -94,12 +94,6 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _egoMask = new LearnedEgoMask(_options.LearnedEgoMask);
     }
 
-    /// <summary>
-    /// The parts of the picture learned to be the ego vehicle or burned-in overlays (<see cref="LearnedEgoMask.MaskAt"/>
-    /// gives it at frame size): detections lying mostly inside are dropped; other stages may ignore those pixels.
-    /// </summary>
-    public LearnedEgoMask EgoMask => _egoMask;
-
     public void Begin(VideoInfo info, StageTimings timings)
     {
         _info = info;
