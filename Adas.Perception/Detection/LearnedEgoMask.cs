@@ -69,6 +69,27 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
         if (sinceLearned >= 0 && sinceLearned % Math.Max(1, (int)Math.Round(fps)) == 0) Rebuild();
     }
 
+    /// <summary>
+    /// The top of what lies across the bottom of the view and is not road (bonnet, dashboard, a burned-in text line), as
+    /// a fraction of the frame height: the highest row in the lower third whose central half is mostly under the mask;
+    /// null when there is none (or nothing is learned yet).
+    /// </summary>
+    public double? BonnetTopFraction()
+    {
+        if (!IsReady) return null;
+        var (rows, columns) = (_mask.Rows, _mask.Cols);
+        using var central = new Mat(_mask, new Rect(columns / 4, 0, columns / 2, rows));
+        using var coverage = new Mat();
+        Cv2.Reduce(central, coverage, ReduceDimension.Column, ReduceTypes.Avg, MatType.CV_64F);
+        double? top = null;
+        for (var y = rows - 1; y >= rows * 2 / 3; y--)
+            if (coverage.At<double>(y) >= 255 * MinBonnetCoverage) top = y / (double)rows;
+        return top;
+    }
+
+    /// <summary>A row is bonnet or dashboard when the mask covers this share of the view's central half there.</summary>
+    private const double MinBonnetCoverage = 0.5;
+
     /// <summary>Frames the mask learned from (those with a changing scene).</summary>
     public int LearnedFrames => _learnedFrames;
 

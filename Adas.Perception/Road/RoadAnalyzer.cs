@@ -35,6 +35,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     /// <summary>Road users this sure (the manifest's working threshold) hide the road from the ego-speed estimate.</summary>
     private const float OccluderMinScore = 0.3f;
 
+    /// <summary>The road patch ends this far (fraction of the frame height) above a learned bonnet or dashboard.</summary>
+    private const double BonnetMarginFraction = 0.01;
+
     private readonly RoadOptions _options;
     private readonly IObjectDetector _detector;
     private readonly GtsrbClassifier _classifier;
@@ -61,6 +64,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private int _laneFrames;
     private int _maxObjects;
     private double _offsetSum;
+    private readonly List<double> _laneWidths = [];
     private double _speedSum;
     private int _speedFrames;
     private readonly List<double?> _speedPerSecond = [];
@@ -121,6 +125,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
         if (_cuts.IsCut(image)) Restart(time);
         _egoMask.Update(image, _info?.Fps ?? 30);
+        if (_egoMask.BonnetTopFraction() is { } bonnetTop) _lanes.KeepNearRowAbove(bonnetTop - BonnetMarginFraction);
         if (detections is not null)
         {
             detections = _egoMask.Filter(detections, image.Size());
@@ -144,6 +149,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         {
             _laneFrames++;
             _offsetSum += lane.OffsetFraction ?? 0;
+            if (lane.LaneWidthMeters is { } width) _laneWidths.Add(width);
         }
         _maxObjects = Math.Max(_maxObjects, objects.Count);
     }
@@ -233,6 +239,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         {
             ["frames"] = _frames,
             ["lane_detection_rate"] = _frames == 0 ? 0 : Math.Round(_laneFrames / (double)_frames, 4),
+            ["median_lane_width_m"] = _laneWidths.Count == 0 ? null : Math.Round(_laneWidths.Order().ElementAt(_laneWidths.Count / 2), 2),
             ["mean_lane_offset_fraction"] = _laneFrames == 0 ? null : Math.Round(_offsetSum / _laneFrames, 4),
             ["tracks"] = _tracker.TotalConfirmed,
             ["max_objects"] = _maxObjects,

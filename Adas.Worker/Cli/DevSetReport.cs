@@ -28,8 +28,8 @@ public static class DevSetReport
         var scratch = keep ?? Directory.CreateTempSubdirectory("adas-devset-");
         try
         {
-            Console.WriteLine("| clip | frames | both lines | mean ego speed m/s | scene cuts | events (type: severity×n) | fps |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---|---:|");
+            Console.WriteLine("| clip | frames | both lines | lane width m | mean ego speed m/s | scene cuts | events (type: severity×n) | fps |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|");
             foreach (var clip in clips)
             {
                 var output = Path.Combine(scratch.FullName, Path.GetFileNameWithoutExtension(clip) + ".annotated.mp4");
@@ -58,9 +58,10 @@ public static class DevSetReport
                 .Select(s => $"{s.Key.ToString().ToLowerInvariant()}×{s.Count()}"))));
         var signs = result.Output.Events.Count(e => e.Type == EventTypes.TrafficSign);
         if (signs > 0) events += (events.Length > 0 ? ", " : "") + $"traffic_sign×{signs}";
+        var width = summary.GetValueOrDefault("median_lane_width_m") is double w ? w.ToString("0.00", CultureInfo.InvariantCulture) : "-";
         var cuts = summary.GetValueOrDefault("scene_cuts") is int n ? n.ToString(CultureInfo.InvariantCulture) : "-";
         var fps = result.FramesProcessed / result.Elapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {clip} | {result.FramesProcessed} | {lanes} | {speed} | {cuts} | {(events.Length > 0 ? events : "none")} | {fps:0.0} |");
+            $"| {clip} | {result.FramesProcessed} | {lanes} | {width} | {speed} | {cuts} | {(events.Length > 0 ? events : "none")} | {fps:0.0} |");
     }
 }

@@ -60,7 +60,10 @@ public sealed record CameraModel(double HorizontalFovDegrees = 60, double Mounti
         };
     }
 
-    /// <summary>Lateral offset in metres of image column <paramref name="x"/> at distance <paramref name="distanceMeters"/>.</summary>
+    /// <summary>
+    /// Lateral offset in metres of image column <paramref name="x"/> at distance <paramref name="distanceMeters"/> from
+    /// the road's direction ahead: the vanishing column, not the frame centre, is straight ahead for a yawed camera.
+    /// </summary>
     public double LateralMeters(double x, double distanceMeters, int frameWidth) =>
-        (x - frameWidth / 2.0) * distanceMeters / FocalPixels(frameWidth);
+        (x - VanishingColumnX(frameWidth)) * distanceMeters / FocalPixels(frameWidth);
 }

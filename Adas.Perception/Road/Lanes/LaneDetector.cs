@@ -14,7 +14,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     private const double HorizonTolerance = 0.02;
 
     private CameraModel _camera = camera;
-    private readonly LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
+    private LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
     private readonly LaneMaskBuilder _masks = new();
     private readonly EgoMotionEstimator _egoMotion = new();
     private readonly SlidingWindowSearch _search = new(options ?? new LaneDetectorOptions());
@@ -65,6 +65,30 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
         if (Math.Abs(calibrated.HorizonFraction - _camera.HorizonFraction) < HorizonTolerance
             && Math.Abs(calibrated.VanishingColumnFraction - _camera.VanishingColumnFraction) < HorizonTolerance) return;
         _camera = calibrated;
+        Rebuild();
+    }
+
+    /// <summary>
+    /// Ends the road patch above a bonnet or dashboard found in the view (<paramref name="nearRowFraction"/>, a fraction
+    /// of the frame height): it is no road, its reflections are no paint and it does not slide with the road. The
+    /// patch only ever moves up, and never above <see cref="MinNearRowFraction"/> (too little road would be left).
+    /// </summary>
+    public void KeepNearRowAbove(double nearRowFraction)
+    {
+        var near = Math.Max(nearRowFraction, MinNearRowFraction);
+        if (near >= _options.NearRowFraction - NearRowTolerance) return;
+        _options = _options with { NearRowFraction = near };
+        Rebuild();
+    }
+
+    /// <summary>The road patch's near edge stays at least this low in the frame.</summary>
+    public const double MinNearRowFraction = 0.75;
+
+    /// <summary>A bonnet line this much (fraction of the frame height) above the patch's near edge moves the edge.</summary>
+    private const double NearRowTolerance = 0.005;
+
+    private void Rebuild()
+    {
         var old = Projection;
         if (old is null) return;
         Projection = new LaneProjection(old.FrameWidth, old.FrameHeight, _camera, _options);

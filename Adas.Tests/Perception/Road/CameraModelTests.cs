@@ -40,4 +40,12 @@ public sealed class CameraModelTests
     [Fact]
     public void Lateral_offset_scales_with_distance() =>
         Assert.Equal(1.8, Camera.LateralMeters(480 + Camera.FocalPixels(960) * 1.8 / 20, 20, 960), 6);
+
+    [Fact]
+    public void A_yawed_camera_measures_lateral_offsets_from_the_road_direction_not_the_frame_centre()
+    {
+        var yawed = Camera with { VanishingColumnFraction = 0.55 };
+        Assert.Equal(0, yawed.LateralMeters(0.55 * 960, 20, 960), 6);
+        Assert.Equal(-Camera.LateralMeters(480 + 0.05 * 960, 20, 960), yawed.LateralMeters(480, 20, 960), 6);
+    }
 }

@@ -9,6 +9,32 @@ public sealed class LaneDetectorTests
 {
     private static readonly CameraModel Camera = new();
 
+    /// <summary>A bonnet line found in the view moves the road patch's near edge up (never down, never above 0.75), and the lane stays found.</summary>
+    [Fact]
+    public void The_road_patch_is_kept_above_a_bonnet_and_the_lane_carries_over()
+    {
+        using var detector = new LaneDetector(Camera);
+        LaneState Step(int i)
+        {
+            using var frame = SyntheticRoad.Render(Camera, 960, 540, z => -1.85, z => 1.85, dashedLeft: true);
+            return detector.Detect(frame, i * 0.04);
+        }
+        for (var i = 0; i < 5; i++) Step(i);
+        Assert.Equal(0.92 * 540, detector.Projection!.NearRow, 1);
+
+        detector.KeepNearRowAbove(0.85);
+        Assert.Equal(0.85 * 540, detector.Projection!.NearRow, 1);
+        Assert.True(detector.State.BothConfident);
+        detector.KeepNearRowAbove(0.9);
+        Assert.Equal(0.85 * 540, detector.Projection!.NearRow, 1);
+        detector.KeepNearRowAbove(0.4);
+        Assert.Equal(LaneDetector.MinNearRowFraction * 540, detector.Projection!.NearRow, 1);
+
+        var state = Step(5);
+        Assert.True(state.BothConfident);
+        Assert.Equal(3.7, state.LaneWidthMeters!.Value, 0.25);
+    }
+
     [Theory]
     [InlineData(0.5, 0.0)]
     [InlineData(-0.6, 0.0025)]

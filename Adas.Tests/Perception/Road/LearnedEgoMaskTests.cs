@@ -69,6 +69,25 @@ public sealed class LearnedEgoMaskTests(ITestOutputHelper output)
         Assert.True(mask.InsideFraction(text, size) >= 0.6);
         Assert.True(mask.InsideFraction(road, size) <= 0.05);
         Assert.True(mask.CoveredFraction < 0.1);
+        // The text line lies across the bottom of the view: the lanes' road patch is kept above it.
+        output.WriteLine($"bonnet top {mask.BonnetTopFraction():0.000}");
+        Assert.InRange(mask.BonnetTopFraction()!.Value, 0.85, 0.92);
+    }
+
+    /// <summary>A text line at the top of the view is no bonnet: the road patch keeps its near edge.</summary>
+    [Fact]
+    public void A_mask_at_the_top_of_the_view_leaves_the_bottom_as_road()
+    {
+        using var mask = new LearnedEgoMask(new LearnedEgoMaskOptions());
+        using var capture = new VideoCapture(DevSetRuns.Clip("country_road_640x360"));
+        using var frame = new Mat();
+        for (var i = 0; i < 150 && capture.Read(frame) && !frame.Empty(); i++)
+        {
+            Cv2.PutText(frame, $"2026-12-01 14:13:{i / 30:00}  CAM1", new Point(14, 26), HersheyFonts.HersheySimplex, 0.6, OpenCvSharp.Scalar.All(255), 2);
+            mask.Update(frame, capture.Fps);
+        }
+        Assert.True(mask.IsReady);
+        Assert.Null(mask.BonnetTopFraction());
     }
 
     private static Rect2f ToRect2f(Rect r) => new(r.X, r.Y, r.Width, r.Height);
