@@ -250,6 +250,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["scene_cuts"] = _cutSeconds.Count,
             ["ego_mask_fraction"] = Math.Round(_egoMask.CoveredFraction, 3),
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
+            ["mounting_height_m"] = Math.Round(_horizon.Camera.MountingHeightMeters, 2),
             ["horizon_fraction"] = Math.Round(_horizon.Camera.HorizonFraction, 3),
             ["vanishing_column_fraction"] = Math.Round(_horizon.Camera.VanishingColumnFraction, 3),
             ["width"] = _info?.Width,

@@ -8,7 +8,8 @@ namespace Adas.Perception.Road.Camera;
 /// lines give it best: their near, nearly straight parts meet there; averaged slowly. Until they have given it for
 /// long enough, the picture's own estimate (<see cref="VanishingPointEstimator"/>: edges of any road-parallel
 /// structure) holds, so a yawed or tilted camera gets a usable bird's-eye view before any lane line is found;
-/// without either, the configured camera.
+/// without either, the configured camera. The mounting height is checked against the lane widths
+/// (<see cref="MountingHeightCalibration"/>).
 /// </summary>
 public sealed class HorizonEstimator(CameraModel configured, double timeConstantSeconds = 2.0, double minEvidenceSeconds = 1.0)
 {
@@ -23,15 +24,17 @@ public sealed class HorizonEstimator(CameraModel configured, double timeConstant
     private double _evidence;
     private double _lastTime = double.NaN;
     private (double Column, double Row)? _picture;
+    private readonly MountingHeightCalibration _height = new(configured.MountingHeightMeters);
 
     public CameraModel Camera
     {
         get
         {
+            var camera = configured with { MountingHeightMeters = _height.HeightMeters };
             if (_row is { } row && _evidence >= minEvidenceSeconds)
-                return configured with { HorizonFraction = row, VanishingColumnFraction = _column };
-            if (_picture is { } p) return configured with { HorizonFraction = p.Row, VanishingColumnFraction = p.Column };
-            return configured;
+                return camera with { HorizonFraction = row, VanishingColumnFraction = _column };
+            if (_picture is { } p) return camera with { HorizonFraction = p.Row, VanishingColumnFraction = p.Column };
+            return camera;
         }
     }
 
@@ -42,6 +45,7 @@ public sealed class HorizonEstimator(CameraModel configured, double timeConstant
         var dt = double.IsNaN(_lastTime) ? 0 : Math.Min(0.2, time - _lastTime);
         _lastTime = time;
         if (projection is null || !lane.BothConfident || lane.Left is null || lane.Right is null) return;
+        if (lane.LaneWidthMeters is { } width) _height.Add(width, projection.CameraHeightMeters, dt);
         var point = VanishingPoint(projection.LineToFrame(lane.Left.Polynomial, 5), projection.LineToFrame(lane.Right.Polynomial, 5));
         if (point is not { } vp) return;
         var (column, row) = (vp.X / projection.FrameWidth, vp.Y / projection.FrameHeight);

@@ -13,6 +13,9 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     /// <summary>A vanishing point this far (fraction of the frame height or width) from the one the view was built for rebuilds it.</summary>
     private const double HorizonTolerance = 0.02;
 
+    /// <summary>A mounting height this much (relative) off the one the view was built for rebuilds it.</summary>
+    private const double HeightTolerance = 0.02;
+
     private CameraModel _camera = camera;
     private LaneDetectorOptions _options = options ?? new LaneDetectorOptions();
     private readonly LaneMaskBuilder _masks = new();
@@ -56,14 +59,15 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     }
 
     /// <summary>
-    /// Uses the camera's self-calibrated vanishing point for the bird's-eye view once it differs clearly from the one in
+    /// Uses the camera's self-calibrated vanishing point (and mounting height) for the bird's-eye view once it differs clearly from the one in
     /// use: the view is rebuilt and the lines found so far are carried over into it (through the frame), so the lane
     /// is not lost; the ego speed keeps its history (only its scale changes).
     /// </summary>
     public void Recalibrate(CameraModel calibrated)
     {
         if (Math.Abs(calibrated.HorizonFraction - _camera.HorizonFraction) < HorizonTolerance
-            && Math.Abs(calibrated.VanishingColumnFraction - _camera.VanishingColumnFraction) < HorizonTolerance) return;
+            && Math.Abs(calibrated.VanishingColumnFraction - _camera.VanishingColumnFraction) < HorizonTolerance
+            && Math.Abs(calibrated.MountingHeightMeters / _camera.MountingHeightMeters - 1) < HeightTolerance) return;
         _camera = calibrated;
         Rebuild();
     }

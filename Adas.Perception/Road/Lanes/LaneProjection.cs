@@ -13,6 +13,7 @@ public sealed class LaneProjection : IDisposable
     {
         FrameWidth = frameWidth;
         FrameHeight = frameHeight;
+        CameraHeightMeters = camera.MountingHeightMeters;
         BirdSize = new Size(options.BirdWidth, options.BirdHeight);
         var horizon = camera.HorizonY(frameHeight);
         NearRow = frameHeight * options.NearRowFraction;
@@ -40,6 +41,9 @@ public sealed class LaneProjection : IDisposable
 
     public int FrameWidth { get; }
     public int FrameHeight { get; }
+
+    /// <summary>The camera height the view was built for (its metres scale with it).</summary>
+    public double CameraHeightMeters { get; }
     public Size BirdSize { get; }
     public double NearRow { get; }
 
