@@ -63,6 +63,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private int _frames;
     private int _laneFrames;
     private int _maxObjects;
+    private int _seenThrough;
     private double _offsetSum;
     private readonly List<double> _laneWidths = [];
     private double _speedSum;
@@ -136,6 +137,13 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var lane = _timings.Measure(LanesStage, () => _lanes.Detect(image, time,
             _lastDetections.Where(d => (CocoClasses.IsVehicle(d.ClassId) || CocoClasses.IsVulnerableRoadUser(d.ClassId)) && d.Score >= OccluderMinScore).Select(d => d.Box),
             laneMask));
+        if (detections is not null && _lanes.SeenThrough.Count > 0)
+        {
+            // A box the lane lines are seen through is no road user: neither tracked nor hiding the road from now on.
+            detections = detections.Where(d => !_lanes.SeenThrough.Contains(d.Box)).ToList();
+            _seenThrough += _lastDetections.Count - detections.Count;
+            _lastDetections = detections;
+        }
         _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
         _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);
         _lanes.Recalibrate(_horizon.Camera);
@@ -248,6 +256,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
             ["scene_cuts"] = _cutSeconds.Count,
+            ["seen_through_detections"] = _seenThrough,
             ["ego_mask_fraction"] = Math.Round(_egoMask.CoveredFraction, 3),
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
             ["mounting_height_m"] = Math.Round(_horizon.Camera.MountingHeightMeters, 2),

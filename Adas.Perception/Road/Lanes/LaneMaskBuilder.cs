@@ -33,6 +33,10 @@ public sealed class LaneMaskBuilder : IDisposable
     private readonly Mat _saturationContrast = new();
     private readonly Mat _modelBird = new();
     private readonly Mat _nearModel = new();
+    private readonly Mat _lab = new();
+    private readonly Mat _blueYellow = new();
+    private readonly Mat _yellowStripe = new();
+    private readonly Mat _redGreen = new();
 
     public Mat Mask { get; } = new();
 
@@ -63,9 +67,44 @@ public sealed class LaneMaskBuilder : IDisposable
         Cv2.Threshold(_saturationContrast, _saturationContrast, MinContrast, 255, ThresholdTypes.Binary);
         Cv2.BitwiseAnd(_yellow, _saturationContrast, _yellow);
         Cv2.BitwiseOr(Mask, _yellow, Mask);
+        YellowStripes();
+        Cv2.BitwiseOr(Mask, _yellowStripe, Mask);
         UsedModel = modelMask is not null && options is not null && GateByModel(modelMask, projection, options);
         return Mask;
     }
+
+    /// <summary>
+    /// Yellow paint as a stripe on the blue-yellow axis (Lab b*): yellower than the road on both sides, as white paint
+    /// is brighter. Hue and saturation fail where the line is thin and the video's colour is at half resolution (a
+    /// yellow line beside a dark tar seam on pale concrete, at 640x360), while b* still stands out of grey, dark and
+    /// pale road alike; a broad yellowish surface (beige concrete, dry grass) is no stripe.
+    /// </summary>
+    private void YellowStripes()
+    {
+        Cv2.CvtColor(_bird, _lab, ColorConversionCodes.BGR2Lab);
+        Cv2.ExtractChannel(_lab, _blueYellow, 2);
+        Cv2.Filter2D(_blueYellow, _background, MatType.CV_8U, LeftKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
+        Cv2.Subtract(_blueYellow, _background, _yellowStripe);
+        Cv2.Filter2D(_blueYellow, _background, MatType.CV_8U, RightKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
+        Cv2.Subtract(_blueYellow, _background, _otherSide);
+        Cv2.Min(_yellowStripe, _otherSide, _yellowStripe);
+        Cv2.Threshold(_yellowStripe, _yellowStripe, MinYellowContrast, 255, ThresholdTypes.Binary);
+        // Orange (construction barrels, cones, tail-light glow) is as yellow on b* but red on a*: not lane paint.
+        Cv2.ExtractChannel(_lab, _redGreen, 1);
+        Cv2.Threshold(_redGreen, _redGreen, MaxYellowRedness, 255, ThresholdTypes.BinaryInv);
+        Cv2.BitwiseAnd(_yellowStripe, _redGreen, _yellowStripe);
+        // In the dark, b* is noise: lit paint is not this dark (the hue-based mask asks the same).
+        Cv2.Threshold(_lightness, _redGreen, MinYellowLightness, 255, ThresholdTypes.Binary);
+        Cv2.BitwiseAnd(_yellowStripe, _redGreen, _yellowStripe);
+    }
+
+    /// <summary>b* (8-bit Lab) a yellow stripe stands above the road on both sides.</summary>
+    private const int MinYellowContrast = 14;
+
+    private const int MinYellowLightness = 70;
+
+    /// <summary>The most red a yellow stripe may be (8-bit Lab a*, 128 neutral): yellow paint is about 128-140, orange 160 and more.</summary>
+    private const int MaxYellowRedness = 145;
 
     /// <summary>A horizontal mean over <see cref="SideWidth"/> pixels, <see cref="StripeGap"/> to one side of the centre.</summary>
     private static Mat SideKernel(bool left)
@@ -93,6 +132,6 @@ public sealed class LaneMaskBuilder : IDisposable
 
     public void Dispose()
     {
-        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _otherSide, _bright, _yellow, _saturation, _saturationContrast, _modelBird, _nearModel, Mask]) m.Dispose();
+        foreach (var m in (Mat[])[_bird, _hls, _lightness, _background, _contrast, _otherSide, _bright, _yellow, _saturation, _saturationContrast, _modelBird, _nearModel, _lab, _blueYellow, _yellowStripe, _redGreen, Mask]) m.Dispose();
     }
 }

@@ -30,6 +30,7 @@ public sealed class LaneProjection : IDisposable
         ToBird = Cv2.GetPerspectiveTransform(source, bird);
         ToFrame = Cv2.GetPerspectiveTransform(bird, source);
         _toBird = ReadMatrix(ToBird);
+        _toFrame = ReadMatrix(ToFrame);
         DepthMeters = camera.GroundDistance(FarRow, frameWidth, frameHeight)!.Value - camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value;
         NearWidthMeters = 2 * nearHalf * camera.GroundDistance(NearRow, frameWidth, frameHeight)!.Value / camera.FocalPixels(frameWidth);
     }
@@ -38,6 +39,7 @@ public sealed class LaneProjection : IDisposable
     private const float ShadowFraction = 0.15f;
 
     private readonly double[] _toBird;
+    private readonly double[] _toFrame;
 
     public int FrameWidth { get; }
     public int FrameHeight { get; }
@@ -100,6 +102,15 @@ public sealed class LaneProjection : IDisposable
 
     private Mat? _toBirdScaled;
     private Size _scaledSize;
+
+    /// <summary>A normalised bird's-eye point in frame pixels, without OpenCV's array round trip (for per-row loops).</summary>
+    public (double X, double Y) BirdToFramePoint(double u, double v)
+    {
+        var (x, y) = (u * BirdSize.Width, v * BirdSize.Height);
+        var m = _toFrame;
+        var w = m[6] * x + m[7] * y + m[8];
+        return ((m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w);
+    }
 
     /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>
     public Point2f BirdToFrame(double u, double v) =>
