@@ -30,6 +30,9 @@ public sealed class EgoMotionEstimator : IDisposable
     /// <summary>Faster than this (250 km/h) is a wrong peak, not a speed.</summary>
     private const double MaxSpeed = 70;
 
+    /// <summary>Frames closer together than this (s) are not compared: the estimate works at up to 35 frames a second.</summary>
+    private const double MinInterval = 1 / 35.0;
+
     private const double TimeConstant = 0.8;
     private const int MedianWindow = 15;
     private readonly Mat _intensity = new();
@@ -56,6 +59,9 @@ public sealed class EgoMotionEstimator : IDisposable
     /// <param name="hidden">Parts of the bird's-eye view (its pixels) hidden by vehicles standing on the road.</param>
     public void Update(Mat birdLightness, double metresPerRow, double time, IReadOnlyList<Rect>? hidden = null)
     {
+        // Faster video is measured at about 30 frames a second: at 60 fps half the motion between frames is lost in the
+        // noise of a dark road, and 30 fps shown as 60 repeats every frame (a repeat reads as a still road).
+        if (time - _lastTime < MinInterval) return;
         birdLightness.ConvertTo(_intensity, MatType.CV_32F);
         var dt = time - _lastTime;
         var roadVisible = BuildVisible(hidden ?? []);

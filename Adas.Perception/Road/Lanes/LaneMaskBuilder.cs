@@ -19,6 +19,7 @@ public sealed class LaneMaskBuilder : IDisposable
 
     private const int MinContrast = 22;
     private const int MinLightness = 100;
+    private const int MinLightnessAboveRoad = 30;
 
     private static readonly Mat LeftKernel = SideKernel(left: true), RightKernel = SideKernel(left: false);
     private readonly Mat _bird = new();
@@ -58,7 +59,10 @@ public sealed class LaneMaskBuilder : IDisposable
         Cv2.Subtract(_lightness, _background, _otherSide);
         Cv2.Min(_contrast, _otherSide, _contrast);
         Cv2.Threshold(_contrast, Mask, MinContrast, 255, ThresholdTypes.Binary);
-        Cv2.Threshold(_lightness, _bright, MinLightness, 255, ThresholdTypes.Binary);
+        // Paint is bright, but on dim footage (dusk, overcast, a dark exposure) it stays under the fixed floor: the floor
+        // comes down to this much above the road's mean lightness.
+        var floor = Math.Min(MinLightness, Cv2.Mean(_lightness).Val0 + MinLightnessAboveRoad);
+        Cv2.Threshold(_lightness, _bright, floor, 255, ThresholdTypes.Binary);
         Cv2.BitwiseAnd(Mask, _bright, Mask);
         Cv2.InRange(_hls, new Scalar(14, 70, 70), new Scalar(38, 255, 255), _yellow);
         Cv2.ExtractChannel(_hls, _saturation, 2);
