@@ -16,7 +16,7 @@ public sealed class VariantDriveTests(ITestOutputHelper output)
     [Theory]
     [InlineData("country_road_640x360", "hflip", 0.95)]          // 100 % (100 % as filmed)
     [InlineData("desert_curves_640x360", "hflip", 0.95)]         // 100 % (100 %); a whole-road phantom car is seen through
-    [InlineData("freeway_tar_seam_1280x720", "scale=854:480", 0.93)] // 98 % (98 %); 85 % before the b* yellow stripes
+    [InlineData("freeway_tar_seam_1280x720", "scale=854:480", 0.93)] // 98 % (98 %); 85 % before the blue-yellow stripes
     [InlineData("bridge_shadows_1280x720", "scale=640:360", 0.95)]   // 100 % (100 %)
     [InlineData("expressway_640x360", "eq=brightness=-0.15:contrast=0.8", 0.7)] // dim: 76 % (94 %); 0 % under a fixed lightness floor
     public async Task A_mirrored_or_rescaled_drive_keeps_both_lines_and_raises_nothing_critical(string clip, string filter, double minRate)
