@@ -154,7 +154,9 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
     /// </summary>
     private bool IsSeenThrough(Mat mask, Rect2f box)
     {
-        if (!_left.IsConfident || !_right.IsConfident) return false;
+        // Only a box reaching below the road patch's near edge claims to stand right in front of us, over the nearest,
+        // clearest paint; further off, a vehicle's lights and plate can lie where the lines run behind it.
+        if (!_left.IsConfident || !_right.IsConfident || box.Bottom < Projection!.NearRow) return false;
         var (rows, columns) = (mask.Rows, mask.Cols);
         var (covered, painted) = (0, 0);
         foreach (var line in (LanePolynomial[])[_left.Polynomial!.Value, _right.Polynomial!.Value])
@@ -162,7 +164,7 @@ public sealed class LaneDetector(CameraModel camera, LaneDetectorOptions? option
             for (var v = 0; v < rows; v++)
             {
                 var birdU = line.At((v + 0.5) / rows);
-                var (x, y) = Projection!.BirdToFramePoint(birdU, (v + 0.5) / rows);
+                var (x, y) = Projection.BirdToFramePoint(birdU, (v + 0.5) / rows);
                 if (x < box.Left || x > box.Right || y < box.Top || y > box.Bottom) continue;
                 var u = (int)Math.Round(birdU * columns);
                 if (u < 0 || u >= columns) continue;
