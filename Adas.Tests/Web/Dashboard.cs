@@ -15,9 +15,17 @@ public static class Dashboard
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/jobs");
+        await page.WaitForPathAsync("/jobs");
         await page.WaitForInteractiveAsync();
     }
+
+    /// <summary>
+    /// Waits until the address shows <paramref name="path"/>, polling it: Blazor's enhanced navigation changes the
+    /// address without a load event, so a URL wait that also waits for one can miss it.
+    /// </summary>
+    public static Task WaitForPathAsync(this IPage page, string path) =>
+        page.WaitForFunctionAsync("path => location.pathname === path", path,
+            new PageWaitForFunctionOptions { Timeout = (float)BrowserFixture.ActionTimeout.TotalMilliseconds });
 
     /// <summary>Waits until Blazor's circuit is connected, so clicks reach the server.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) => page.WaitForSelectorAsync("main[data-interactive=true]");

@@ -59,7 +59,7 @@ public sealed class DashboardJourneyTests(GraphFixture fixture, BrowserFixture b
 
             // The annotated video plays (through the web app's authorizing pass-through) and a timeline mark seeks it.
             await row.Locator("a").ClickAsync();
-            await page.WaitForURLAsync($"**/jobs/{jobId}");
+            await page.WaitForPathAsync($"/jobs/{jobId}");
             await page.WaitForSelectorAsync("#player");
             await page.PlayUntilAsync("#player", 0.5);
             await page.EvalOnSelectorAsync("#player", "v => v.pause()");

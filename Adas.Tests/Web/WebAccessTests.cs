@@ -58,7 +58,7 @@ public sealed class WebAccessTests(GraphFixture fixture, BrowserFixture browser)
             var cookies = await page.Context.CookiesAsync();
 
             await page.ClickAsync("button:text-is('Sign out')");
-            await page.WaitForURLAsync("**/login");
+            await page.WaitForPathAsync("/login");
             Assert.Equal(0, fixture.Count($"SELECT COUNT(*) FROM refresh_tokens WHERE (UserId = '{userId.ToString().ToUpperInvariant()}' OR UserId = '{userId}') AND RevokedAt IS NULL"));
 
             // The cookie of the ended session, replayed in a fresh browser, signs nobody in.
