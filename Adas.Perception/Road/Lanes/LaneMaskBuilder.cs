@@ -52,11 +52,7 @@ public sealed class LaneMaskBuilder : IDisposable
             BorderTypes.Replicate);
         Cv2.CvtColor(_bird, _hls, ColorConversionCodes.BGR2HLS);
         Cv2.ExtractChannel(_hls, _lightness, 1);
-        Cv2.Filter2D(_lightness, _background, MatType.CV_8U, LeftKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
-        Cv2.Subtract(_lightness, _background, _contrast);
-        Cv2.Filter2D(_lightness, _background, MatType.CV_8U, RightKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
-        Cv2.Subtract(_lightness, _background, _otherSide);
-        Cv2.Min(_contrast, _otherSide, _contrast);
+        StripeContrast(_lightness, _contrast);
         Cv2.Threshold(_contrast, Mask, MinContrast, 255, ThresholdTypes.Binary);
         // Paint is bright, but on dim footage (dusk, overcast, a dark exposure) it stays under the fixed floor: the floor
         // comes down to this much above the road's mean lightness.
@@ -87,17 +83,23 @@ public sealed class LaneMaskBuilder : IDisposable
     private void YellowStripes()
     {
         Cv2.Transform(_bird, _blueYellow, BlueYellowAxis);
-        Cv2.Filter2D(_blueYellow, _background, MatType.CV_8U, LeftKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
-        Cv2.Subtract(_blueYellow, _background, _yellowStripe);
-        Cv2.Filter2D(_blueYellow, _background, MatType.CV_8U, RightKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
-        Cv2.Subtract(_blueYellow, _background, _otherSide);
-        Cv2.Min(_yellowStripe, _otherSide, _yellowStripe);
+        StripeContrast(_blueYellow, _yellowStripe);
         Cv2.Threshold(_yellowStripe, _yellowStripe, MinYellowContrast, 255, ThresholdTypes.Binary);
         Cv2.Transform(_bird, _redGreen, RedGreenAxis);
         Cv2.Threshold(_redGreen, _redGreen, MaxYellowRedness, 255, ThresholdTypes.BinaryInv);
         Cv2.BitwiseAnd(_yellowStripe, _redGreen, _yellowStripe);
         Cv2.Threshold(_lightness, _redGreen, MinYellowLightness, 255, ThresholdTypes.Binary);
         Cv2.BitwiseAnd(_yellowStripe, _redGreen, _yellowStripe);
+    }
+
+    /// <summary>How much a pixel stands above the mean of the road a little to its left and a little to its right, the lesser of the two (0 when below either).</summary>
+    private void StripeContrast(Mat channel, Mat contrast)
+    {
+        Cv2.Filter2D(channel, _background, MatType.CV_8U, LeftKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
+        Cv2.Subtract(channel, _background, contrast);
+        Cv2.Filter2D(channel, _background, MatType.CV_8U, RightKernel, new Point(-1, -1), 0, BorderTypes.Replicate);
+        Cv2.Subtract(channel, _background, _otherSide);
+        Cv2.Min(contrast, _otherSide, contrast);
     }
 
     /// <summary>(R + G) / 2 - B + 128 from a BGR pixel (the last column is the offset).</summary>
