@@ -74,9 +74,11 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
     /// a fraction of the frame height: the highest row in the lower third whose central half is mostly under the mask;
     /// null when there is none (or nothing is learned yet).
     /// </summary>
-    public double? BonnetTopFraction()
+    public double? BonnetTopFraction { get; private set; }
+
+    /// <summary>Computed once per rebuild of the mask, not per frame.</summary>
+    private double? FindBonnetTop()
     {
-        if (!IsReady) return null;
         var (rows, columns) = (_mask.Rows, _mask.Cols);
         using var central = new Mat(_mask, new Rect(columns / 4, 0, columns / 2, rows));
         using var coverage = new Mat();
@@ -134,6 +136,7 @@ public sealed class LearnedEgoMask(LearnedEgoMaskOptions options) : IDisposable
         }
         Cv2.Dilate(_mask, _mask, kernel);
         IsReady = true;
+        BonnetTopFraction = FindBonnetTop();
     }
 
     private bool IsEgoOrOverlay(Rect box, int area, Size size)

@@ -126,7 +126,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
         if (_cuts.IsCut(image)) Restart(time);
         _egoMask.Update(image, _info?.Fps ?? 30);
-        if (_egoMask.BonnetTopFraction() is { } bonnetTop) _lanes.KeepNearRowAbove(bonnetTop - BonnetMarginFraction);
+        if (_egoMask.BonnetTopFraction is { } bonnetTop) _lanes.KeepNearRowAbove(bonnetTop - BonnetMarginFraction);
         if (detections is not null)
         {
             detections = _egoMask.Filter(detections, image.Size());
@@ -140,9 +140,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         if (detections is not null && _lanes.SeenThrough.Count > 0)
         {
             // A box the lane lines are seen through is no road user: neither tracked nor hiding the road from now on.
-            detections = detections.Where(d => !_lanes.SeenThrough.Contains(d.Box)).ToList();
-            _seenThrough += _lastDetections.Count - detections.Count;
-            _lastDetections = detections;
+            var kept = detections.Where(d => !_lanes.SeenThrough.Contains(d.Box)).ToList();
+            _seenThrough += detections.Count - kept.Count;
+            detections = _lastDetections = kept;
         }
         _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
         _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);

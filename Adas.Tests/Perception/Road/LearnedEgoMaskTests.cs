@@ -70,8 +70,8 @@ public sealed class LearnedEgoMaskTests(ITestOutputHelper output)
         Assert.True(mask.InsideFraction(road, size) <= 0.05);
         Assert.True(mask.CoveredFraction < 0.1);
         // The text line lies across the bottom of the view: the lanes' road patch is kept above it.
-        output.WriteLine($"bonnet top {mask.BonnetTopFraction():0.000}");
-        Assert.InRange(mask.BonnetTopFraction()!.Value, 0.85, 0.92);
+        output.WriteLine($"bonnet top {mask.BonnetTopFraction:0.000}");
+        Assert.InRange(mask.BonnetTopFraction!.Value, 0.85, 0.92);
     }
 
     /// <summary>A text line at the top of the view is no bonnet: the road patch keeps its near edge.</summary>
@@ -87,7 +87,7 @@ public sealed class LearnedEgoMaskTests(ITestOutputHelper output)
             mask.Update(frame, capture.Fps);
         }
         Assert.True(mask.IsReady);
-        Assert.Null(mask.BonnetTopFraction());
+        Assert.Null(mask.BonnetTopFraction);
     }
 
     private static Rect2f ToRect2f(Rect r) => new(r.X, r.Y, r.Width, r.Height);
