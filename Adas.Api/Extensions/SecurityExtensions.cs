@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Adas.Api.Security;
+using Adas.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
@@ -84,8 +84,7 @@ public static class SecurityExtensions
     /// <summary>Forwarded headers from configured proxies only, then the security headers; goes first in the pipeline.</summary>
     public static void UseApiEdge(this WebApplication app)
     {
-        var forwarded = new ForwardedHeadersOptions();
-        if (ForwardedHeadersSetup.Configure(app.Configuration, forwarded)) app.UseForwardedHeaders(forwarded);
+        app.UseConfiguredForwardedHeaders(app.Configuration);
         app.UseSecurityHeaders();
     }
 
