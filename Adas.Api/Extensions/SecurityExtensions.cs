@@ -78,7 +78,7 @@ public static class SecurityExtensions
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, int windowSeconds) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        RateLimitPartition.GetFixedWindowLimiter(ClientKey.Text(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(windowSeconds), QueueLimit = 0 });
 
     /// <summary>Forwarded headers from configured proxies only, then the security headers; goes first in the pipeline.</summary>
