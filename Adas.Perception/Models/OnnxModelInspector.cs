@@ -1,3 +1,4 @@
+using Adas.Perception.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Adas.Perception.Models;
@@ -19,8 +20,7 @@ public static class OnnxModelInspector
         IReadOnlyList<(string Name, int[] Shape)> inputs, outputs;
         try
         {
-            using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL, IntraOpNumThreads = 1 };
-            using var session = new InferenceSession(path, options);
+            using var session = OnnxSessions.Create(path, OnnxSessionSettings.MetadataOnly);
             inputs = [.. session.InputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
             outputs = [.. session.OutputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
         }
