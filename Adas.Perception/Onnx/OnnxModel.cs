@@ -1,3 +1,4 @@
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Adas.Perception.Onnx;

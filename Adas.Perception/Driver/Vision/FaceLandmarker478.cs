@@ -1,4 +1,5 @@
 using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 

@@ -1,4 +1,6 @@
 using Adas.Perception.Onnx;
+using Adas.Shared.Models;
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
@@ -10,7 +12,7 @@ namespace Adas.Perception.Road.Signs;
 /// </summary>
 public sealed class GtsrbClassifier : IDisposable
 {
-    public const int InputSize = 30;
+    public const int InputSize = RunnableModels.SignCropSize;
     private const int CropValues = InputSize * InputSize * 3;
     private readonly OnnxModel _model;
     private readonly string[] _outputNames;

@@ -1,7 +1,7 @@
-using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
-namespace Adas.Perception.Models;
+namespace Adas.Shared.Models;
 
 /// <summary>
 /// Loads an ONNX file with ONNX Runtime and checks its input and output shapes against what the pipeline feeds and

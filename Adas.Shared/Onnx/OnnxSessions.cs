@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 
-namespace Adas.Perception.Onnx;
+namespace Adas.Shared.Onnx;
 
 /// <summary>The one place ONNX Runtime session options are built (sequential execution, one inter-op thread).</summary>
 public static class OnnxSessions

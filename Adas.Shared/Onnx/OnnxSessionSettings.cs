@@ -1,4 +1,4 @@
-namespace Adas.Perception.Onnx;
+namespace Adas.Shared.Onnx;
 
 /// <summary>How an ONNX Runtime session runs. Every model is loaded through <see cref="OnnxSessions"/> with one of these.</summary>
 public sealed record OnnxSessionSettings
