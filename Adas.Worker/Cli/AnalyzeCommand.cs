@@ -6,6 +6,7 @@ using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Signals;
 using Adas.Perception.Video;
+using Adas.Shared.Camera;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
 
@@ -33,9 +34,9 @@ public static class AnalyzeCommand
         var defaults = new CameraModel();
         var camera = defaults with
         {
-            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraModel.MinFovDegrees, CameraModel.MaxFovDegrees),
+            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraLimits.MinFovDegrees, CameraLimits.MaxFovDegrees),
             MountingHeightMeters = args.GetDouble("camera-height", defaults.MountingHeightMeters,
-                CameraModel.MinMountingHeightMeters, CameraModel.MaxMountingHeightMeters),
+                CameraLimits.MinMountingHeightMeters, CameraLimits.MaxMountingHeightMeters),
         };
         Directory.CreateDirectory(outDir);
         var signalsPath = args.Get("signals") is "true" ? Path.Combine(outDir, SignalsFile.FileName) : null;
