@@ -6,6 +6,7 @@ using Adas.Perception.Road.Rendering;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
 using Adas.Perception.Road.Tracking;
+using Adas.Perception.Signals;
 using Adas.Perception.Video;
 using OpenCvSharp;
 
@@ -22,6 +23,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string LanesStage = "lanes";
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
+    public const string SignalsStage = "signals";
 
     /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
     public const string LaneModelStage = "lane_model";
@@ -47,6 +49,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly EgoCorridor _corridor;
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
+    private readonly string? _signalsPath;
+    private RoadSignalWriter? _signals;
+    private RoadObservation? _observation;
     private HorizonEstimator _horizon;
     private readonly VanishingPointEstimator _vanishingPoint;
     private readonly SceneCutDetector _cuts;
@@ -73,8 +78,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly List<double?> _speedPerSecond = [];
 
     /// <param name="detector">Another detector to use instead of YOLOX from <paramref name="models"/>; the analyzer owns and disposes it.</param>
-    public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
+    /// <param name="signalsPath">Where to write the per-frame signals (Parquet), or null for none.</param>
+    public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null, string? signalsPath = null)
     {
+        _signalsPath = signalsPath;
         _options = options ?? new RoadOptions();
         _detector = detector ?? new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
@@ -105,6 +112,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     {
         _info = info;
         _timings = timings;
+        _signals?.Dispose();
+        _signals = _signalsPath is null ? null : new RoadSignalWriter(_signalsPath, info.Fps);
         _preparedDetections.Clear();
         _lastDetections = [];
         _detectionStride = _options.DetectionsPerSecond > 0 ? Math.Max(1, (int)Math.Round(info.Fps / _options.DetectionsPerSecond)) : 1;
@@ -126,7 +135,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var image = frame.Image;
         var time = frame.TimestampSeconds;
         var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
-        if (_cuts.IsCut(image)) Restart(time);
+        var cut = _cuts.IsCut(image);
+        if (cut) Restart(time);
         _egoMask.Update(image, _info?.Fps ?? 30);
         if (_egoMask.BonnetTopFraction is { } bonnetTop) _lanes.KeepNearRowAbove(bonnetTop - BonnetMarginFraction);
         if (detections is not null)
@@ -153,6 +163,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
+        if (_signals is not null)
+            _timings.Measure(SignalsStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
+                new RoadFrameContext(_horizon.Camera, image.Width, cut)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
             _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _lanes.EgoMotion.KnownSpeedMetersPerSecond));
 
@@ -208,7 +221,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var standing = _background.Standing == true && !(roadSpeed > _options.Events.EgoStoppedSpeed);
         if (standing) _standingFrames++;
         var egoSpeed = roadSpeed ?? (standing ? 0 : null);
-        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow, egoSpeed, standing));
+        _observation = new RoadObservation(time, objects, lane, snapshot, egoSlow, egoSpeed, standing);
+        _rules.Evaluate(_observation);
         if (_lanes.EgoMotion.SpeedMetersPerSecond is { } speed)
         {
             _speedSum += speed;
@@ -250,8 +264,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
 
     public AnalysisOutput Complete()
     {
-        _signs.Tracker.Complete();
-        var events = _rules.Complete().Concat(_signs.Tracker.Events).OrderBy(e => e.StartSeconds).ToList();
+        var events = RoadEvents.Complete(_rules, _signs.Tracker);
+        _signals?.Complete();
         var summary = new Dictionary<string, object?>
         {
             ["frames"] = _frames,
@@ -296,6 +310,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public void Dispose()
     {
         _background.Dispose();
+        _signals?.Dispose();
         _detector.Dispose();
         _classifier.Dispose();
         _lanes.Dispose();
