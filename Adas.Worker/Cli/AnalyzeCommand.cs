@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Adas.Data.Entities;
 using Adas.Data.Results;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Signals;
 using Adas.Perception.Video;
+using Adas.Shared.Camera;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
 
@@ -18,7 +20,11 @@ namespace Adas.Worker.Cli;
 /// </summary>
 public static class AnalyzeCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public static async Task<int> RunAsync(CliArguments args)
     {
@@ -28,9 +34,9 @@ public static class AnalyzeCommand
         var defaults = new CameraModel();
         var camera = defaults with
         {
-            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraModel.MinFovDegrees, CameraModel.MaxFovDegrees),
+            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraLimits.MinFovDegrees, CameraLimits.MaxFovDegrees),
             MountingHeightMeters = args.GetDouble("camera-height", defaults.MountingHeightMeters,
-                CameraModel.MinMountingHeightMeters, CameraModel.MaxMountingHeightMeters),
+                CameraLimits.MinMountingHeightMeters, CameraLimits.MaxMountingHeightMeters),
         };
         Directory.CreateDirectory(outDir);
         var signalsPath = args.Get("signals") is "true" ? Path.Combine(outDir, SignalsFile.FileName) : null;

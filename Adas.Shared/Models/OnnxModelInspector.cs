@@ -1,6 +1,7 @@
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
-namespace Adas.Perception.Models;
+namespace Adas.Shared.Models;
 
 /// <summary>
 /// Loads an ONNX file with ONNX Runtime and checks its input and output shapes against what the pipeline feeds and
@@ -19,8 +20,7 @@ public static class OnnxModelInspector
         IReadOnlyList<(string Name, int[] Shape)> inputs, outputs;
         try
         {
-            using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL, IntraOpNumThreads = 1 };
-            using var session = new InferenceSession(path, options);
+            using var session = OnnxSessions.Create(path, OnnxSessionSettings.MetadataOnly);
             inputs = [.. session.InputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
             outputs = [.. session.OutputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
         }

@@ -1,4 +1,4 @@
-namespace Adas.Perception.Models;
+namespace Adas.Shared.Models;
 
 /// <summary>The outcome of loading a model: its shapes, the layout recognised for the task, or why it is rejected.</summary>
 public sealed record OnnxModelInspection(bool IsValid, string? Error, string InputShape, string OutputShape, string? Layout)
