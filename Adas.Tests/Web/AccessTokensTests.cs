@@ -16,7 +16,7 @@ public sealed class AccessTokensTests(ApiFactory api)
         using var http = api.CreateClient();
         var auth = new AuthApi(http);
         var sessions = new SessionStore();
-        var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, TestContext.Current.CancellationToken));
+        var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, null, TestContext.Current.CancellationToken), null);
         var old = session.Tokens;
         // Within the refresh margin: the next use refreshes. Without the session's lock, concurrent refreshes would
         // present the same refresh token twice, which the API treats as theft (the whole family is revoked).
@@ -42,8 +42,8 @@ public sealed class AccessTokensTests(ApiFactory api)
         using var http = api.CreateClient();
         var auth = new AuthApi(http);
         var sessions = new SessionStore();
-        var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, TestContext.Current.CancellationToken));
-        await auth.LogoutAsync(session.Tokens, TestContext.Current.CancellationToken);
+        var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, null, TestContext.Current.CancellationToken), null);
+        await auth.LogoutAsync(session.Tokens, null, TestContext.Current.CancellationToken);
         session.Tokens = session.Tokens with { ExpiresAt = DateTime.UtcNow.AddSeconds(20) };
 
         Assert.Null(await new AccessTokens(sessions, auth, TimeProvider.System).ForAsync(SessionClaims.Principal(session), CancellationToken.None));

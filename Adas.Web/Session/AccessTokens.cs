@@ -19,7 +19,7 @@ public sealed class AccessTokens(SessionStore sessions, AuthApi auth, TimeProvid
         try
         {
             if (!NeedsRefresh(session)) return session.Tokens.AccessToken;
-            if (await auth.RefreshAsync(session.Tokens.RefreshToken, ct) is not { } fresh)
+            if (await auth.RefreshAsync(session.Tokens.RefreshToken, session.Browser, ct) is not { } fresh)
             {
                 sessions.Remove(session.Id);
                 return null;

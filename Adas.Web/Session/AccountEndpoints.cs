@@ -16,7 +16,7 @@ public static class AccountEndpoints
                 sessions.Remove(session.Id);
                 try
                 {
-                    await auth.LogoutAsync(session.Tokens, context.RequestAborted);
+                    await auth.LogoutAsync(session.Tokens, session.Browser, context.RequestAborted);
                 }
                 catch (Exception ex) when (ex is ApiProblem or HttpRequestException)
                 {

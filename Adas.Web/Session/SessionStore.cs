@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using Adas.Web.Api;
 
@@ -9,9 +10,9 @@ public sealed class SessionStore
 {
     private readonly ConcurrentDictionary<string, UserSession> _sessions = new();
 
-    public UserSession Create(TokenResponse tokens)
+    public UserSession Create(TokenResponse tokens, IPAddress? browser)
     {
-        var session = new UserSession(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), tokens);
+        var session = new UserSession(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), tokens, browser);
         _sessions[session.Id] = session;
         return session;
     }

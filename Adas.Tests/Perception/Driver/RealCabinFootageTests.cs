@@ -10,13 +10,15 @@ namespace Adas.Tests.Perception.Driver;
 /// The whole driver pipeline (the 478-point model, eye-region models, the real YOLOX phone detector) on the
 /// development set's real in-cabin footage (see the asset manifest for what happens in each clip).
 /// </summary>
-public sealed class RealCabinFootageTests : IDisposable
+public sealed partial class RealCabinFootageTests : IDisposable
 {
     private readonly string _dir = TestPaths.NewTempDirectory("driver-real");
 
+    private string SignalsOf(string clip) => Path.Combine(_dir, $"{clip}.signals.parquet");
+
     private async Task<AnalysisResult> AnalyseAsync(string clip)
     {
-        using var analyzer = new AnalyzerFactory(DriverImages.Models).Create(VideoType.InCabin);
+        using var analyzer = new AnalyzerFactory(DriverImages.Models).Create(VideoType.InCabin, signalsPath: SignalsOf(clip));
         return await VideoAnalyzer.RunAsync(TestPaths.Asset($"media/dev/cabin/{clip}"), Path.Combine(_dir, $"{clip}.mp4"), analyzer,
             cancellationToken: TestContext.Current.CancellationToken);
     }

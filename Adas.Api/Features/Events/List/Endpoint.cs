@@ -1,12 +1,13 @@
 using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
+using Adas.Data.Results;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Events.List;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, Paged<EventDto>>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, Paged<SafetyEventView>>
 {
     public override void Configure()
     {
@@ -18,6 +19,6 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request, Paged<EventDt
     {
         var page = await db.SafetyEvents.AsNoTracking().VisibleTo(CurrentUser.From(User)).Filter(req)
             .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).ToPageAsync(req, ct);
-        await Send.OkAsync(page.Map(EventDto.From), ct);
+        await Send.OkAsync(page.Map(SafetyEventView.From), ct);
     }
 }

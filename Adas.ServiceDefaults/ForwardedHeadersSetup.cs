@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 
-namespace Adas.Api.Security;
+namespace Adas.ServiceDefaults;
 
 /// <summary>
 /// X-Forwarded-For / -Proto are honoured only from the reverse proxies listed in "ForwardedHeaders:KnownProxies" (IP
@@ -22,5 +24,12 @@ public static class ForwardedHeadersSetup
         foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
         foreach (var network in networks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         return proxies.Length + networks.Length > 0;
+    }
+
+    /// <summary>UseForwardedHeaders with the configured proxies, or nothing when none is configured.</summary>
+    public static IApplicationBuilder UseConfiguredForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var options = new ForwardedHeadersOptions();
+        return Configure(configuration, options) ? app.UseForwardedHeaders(options) : app;
     }
 }

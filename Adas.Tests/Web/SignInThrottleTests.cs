@@ -1,0 +1,37 @@
+using System.Net;
+using Adas.Tests.Jobs;
+
+namespace Adas.Tests.Web;
+
+/// <summary>Sign-in through the dashboard: one browser hammering /login cannot keep another browser out.</summary>
+[Collection(GraphCollection.Name)]
+public sealed class SignInThrottleTests(GraphFixture fixture)
+{
+    [Fact]
+    public async Task A_browser_hammering_login_with_the_victims_email_does_not_keep_the_victim_out()
+    {
+        await fixture.Graph.WaitUntilWebReadyAsync();
+        var (email, password) = await fixture.CreateUserAsync("manager", "Victim");
+        using var attacker = new LoopbackBrowser(fixture.Graph.WebUrl, IPAddress.Parse("127.0.0.2"));
+        using var victim = new LoopbackBrowser(fixture.Graph.WebUrl, IPAddress.Parse("127.0.0.3"));
+
+        // More than the API's 5 wrong passwords per account and address, and more than its 20 attempts per address.
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 24; attempt++)
+        {
+            using var response = await attacker.SignInAsync(email, $"wrong-guess-{attempt}");
+            statuses.Add(response.StatusCode);
+        }
+        Assert.False(attacker.HasSessionCookie);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+
+        using var signedIn = await victim.SignInAsync(email, password);
+        Assert.True(victim.HasSessionCookie, $"the victim was refused: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
+        using var jobs = await victim.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
+
+        // The API counted each browser under its own address (it trusts X-Forwarded-For from the web host only).
+        Assert.Equal(1, fixture.Count(
+            $"SELECT COUNT(*) FROM refresh_tokens t JOIN users u ON u.Id = t.UserId WHERE u.Email = '{email}' AND t.CreatedByIp = '127.0.0.3'"));
+    }
+}
