@@ -27,12 +27,15 @@ builder.AddProject<Projects.Adas_Worker>(ResourceNames.Worker, launchProfileName
     .AfterMigrations(migrations, redis);
 
 if (settings.WebEnabled)
+{
+    api.TrustingWebHostAsProxy();
     builder.AddProject<Projects.Adas_Web>(ResourceNames.Web, launchProfileName: null)
         .WithHttpEndpoint(port: settings.WebPort, isProxied: false)
         .WithWebEnvironment(settings)
         .WithReference(api)
         .WaitFor(api)
         .WithHttpHealthCheck("/health");
+}
 
 builder.Services.AddHostedService<ResourceStateReporter>();
 

@@ -18,6 +18,7 @@ public abstract class AdasDbContext(DbContextOptions options) : DbContext(option
     public DbSet<DriverState> DriverStates => Set<DriverState>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertHistory> AlertHistory => Set<AlertHistory>();
+    public DbSet<EventReview> EventReviews => Set<EventReview>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<JobDeletion> JobDeletions => Set<JobDeletion>();
 

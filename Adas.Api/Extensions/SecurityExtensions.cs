@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Adas.Api.Security;
+using Adas.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
@@ -29,9 +29,6 @@ public static class SecurityExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenService>();
         services.AddScoped<Adas.Api.Features.Auth.SessionIssuer>();
-
-        services.AddHttpContextAccessor();
-        services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
@@ -78,14 +75,13 @@ public static class SecurityExtensions
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, int windowSeconds) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        RateLimitPartition.GetFixedWindowLimiter(ClientKey.Text(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(windowSeconds), QueueLimit = 0 });
 
     /// <summary>Forwarded headers from configured proxies only, then the security headers; goes first in the pipeline.</summary>
     public static void UseApiEdge(this WebApplication app)
     {
-        var forwarded = new ForwardedHeadersOptions();
-        if (ForwardedHeadersSetup.Configure(app.Configuration, forwarded)) app.UseForwardedHeaders(forwarded);
+        app.UseConfiguredForwardedHeaders(app.Configuration);
         app.UseSecurityHeaders();
     }
 

@@ -48,6 +48,19 @@ public static class ServiceResourceExtensions
             .WithPassThroughSettings();
     }
 
+    /// <summary>
+    /// The API trusts X-Forwarded-For from the web host (loopback: every service runs on this machine), after any proxies
+    /// configured under ServiceConfiguration:ForwardedHeaders:KnownProxies; the web app names each browser's address there,
+    /// so the API's sign-in limits count browsers rather than the one web server.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> TrustingWebHostAsProxy(this IResourceBuilder<ProjectResource> api)
+    {
+        var configured = api.ApplicationBuilder.Configuration
+            .GetSection($"{AdasSettings.ServiceConfigurationSection}:ForwardedHeaders:KnownProxies").GetChildren().Count();
+        return api.WithEnvironment($"ForwardedHeaders__KnownProxies__{configured}", "127.0.0.1")
+            .WithEnvironment($"ForwardedHeaders__KnownProxies__{configured + 1}", "::1");
+    }
+
     /// <summary>Every ServiceConfiguration:* key of the AppHost's configuration, as the service's environment.</summary>
     private static IResourceBuilder<ProjectResource> WithPassThroughSettings(this IResourceBuilder<ProjectResource> project)
     {

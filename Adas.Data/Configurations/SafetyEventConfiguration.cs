@@ -20,6 +20,11 @@ internal sealed class SafetyEventConfiguration : IEntityTypeConfiguration<Safety
         // The inbox's default order (newest first) and its severity filter.
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.Severity, e.OccurredAt });
+        builder.Property(e => e.ReviewNote).HasMaxLength(2000);
+        builder.Property(e => e.CoachingNote).HasMaxLength(2000);
+        // The review queue: a fleet's events in one state, oldest first.
+        builder.HasIndex(e => new { e.FleetId, e.ReviewState, e.OccurredAt });
+        builder.HasIndex(e => new { e.ReviewState, e.OccurredAt });
         builder.HasOne(e => e.Job).WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,3 +13,9 @@ public enum Severity { Info, Warning, Critical }
 public enum AlertStatus { Open, Acknowledged, Resolved }
 
 public enum ModelTask { ObjectDetection, SignClassification, FaceDetection, FaceLandmarks }
+
+/// <summary>Where a safety event stands in people's review: warnings and criticals start needing review, info events do not.</summary>
+public enum ReviewState { NeedsReview, NotRequired, Confirmed, Coachable, Coached, Dismissed }
+
+/// <summary>Why a reviewer dismissed an event as a false alarm.</summary>
+public enum DismissReason { NotAHazard, WrongObject, CameraOrVideoProblem, NotTheDriver, Duplicate, Other }

@@ -23,4 +23,17 @@ public sealed class SafetyEvent
     public string? SnapshotPath { get; set; }
     /// <summary>The short H.264 clip around a warning or critical event, cut from the annotated video; null when none was cut.</summary>
     public string? ClipPath { get; set; }
+
+    public ReviewState ReviewState { get; set; } = ReviewState.NotRequired;
+    /// <summary>Set only while the event is dismissed.</summary>
+    public DismissReason? DismissReason { get; set; }
+    public string? ReviewNote { get; set; }
+    public string? CoachingNote { get; set; }
+    public DateTime? CoachedAt { get; set; }
+    public Guid? ReviewedById { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+
+    /// <summary>The state an event starts in: warnings and criticals need a person's verdict, info events do not.</summary>
+    public static ReviewState InitialReviewState(Severity severity) =>
+        severity >= Severity.Warning ? ReviewState.NeedsReview : ReviewState.NotRequired;
 }

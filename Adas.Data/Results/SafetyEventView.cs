@@ -3,7 +3,10 @@ using Adas.Data.Entities;
 
 namespace Adas.Data.Results;
 
-/// <summary>The public shape of a safety event, shared by the API and the command-line <c>analyze</c> output.</summary>
+/// <summary>
+/// The one public shape of a safety event: every API endpoint that answers with events and the command-line
+/// <c>analyze</c> output use it.
+/// </summary>
 public sealed record SafetyEventView(
     Guid Id,
     Guid JobId,
@@ -11,7 +14,7 @@ public sealed record SafetyEventView(
     Guid? VehicleId,
     Guid? DriverId,
     string Type,
-    string Severity,
+    Severity Severity,
     double StartSeconds,
     double EndSeconds,
     double DurationSeconds,
@@ -21,11 +24,26 @@ public sealed record SafetyEventView(
     int? TrackId,
     JsonElement? Details,
     bool HasSnapshot,
-    bool HasClip)
+    bool HasClip,
+    ReviewState ReviewState,
+    DismissReason? DismissReason,
+    string? ReviewNote,
+    string? CoachingNote,
+    DateTime? CoachedAt,
+    Guid? ReviewedById,
+    DateTime? ReviewedAt)
 {
     public static SafetyEventView From(SafetyEvent e) => new(e.Id, e.JobId, e.TripId, e.VehicleId, e.DriverId, e.Type,
-        e.Severity.ToString().ToLowerInvariant(), e.StartSeconds, e.EndSeconds, Math.Round(e.EndSeconds - e.StartSeconds, 3),
-        e.OccurredAt, e.PeakMetric, e.PeakValue, e.TrackId,
-        e.DetailsJson is null ? null : JsonSerializer.Deserialize<JsonElement>(e.DetailsJson), e.SnapshotPath is not null,
-        e.ClipPath is not null);
+        e.Severity, e.StartSeconds, e.EndSeconds, Math.Round(e.EndSeconds - e.StartSeconds, 3),
+        e.OccurredAt, e.PeakMetric, e.PeakValue, e.TrackId, ParseDetails(e.DetailsJson), e.SnapshotPath is not null,
+        e.ClipPath is not null, e.ReviewState, e.DismissReason, e.ReviewNote, e.CoachingNote, e.CoachedAt, e.ReviewedById,
+        e.ReviewedAt);
+
+    // Details are written by the worker; a row from an older or damaged writer still lists, without its details.
+    private static JsonElement? ParseDetails(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try { return JsonDocument.Parse(json).RootElement.Clone(); }
+        catch (JsonException) { return null; }
+    }
 }

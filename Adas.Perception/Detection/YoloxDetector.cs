@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Detection;
@@ -13,16 +14,16 @@ public sealed class YoloxDetector : IObjectDetector
 {
     private const byte PadValue = 114;
     private const int MaxStride = 32;
-    private InferenceSession _session;
+    private readonly OnnxModel _model;
+    private readonly OnnxSessionSettings _sessionSettings;
     private readonly YoloxDetectorOptions _options;
     private readonly string _modelPath;
-    private readonly string _inputName;
     private readonly string[] _outputNames;
     private readonly int _squareWidth;
     private readonly int _squareHeight;
     private int _inputWidth;
     private int _inputHeight;
-    private float[] _input;
+    private InputTensor<float> _input;
     private Mat _letterbox;
     private Size _fittedFrame;
     private readonly Mat _resized = new();
@@ -36,42 +37,26 @@ public sealed class YoloxDetector : IObjectDetector
             ? [.. File.ReadAllLines(classNamesPath).Select(l => l.Trim()).Where(l => l.Length > 0)]
             : [];
         _modelPath = modelPath;
-        using (var sessionOptions = SessionOptions()) _session = new InferenceSession(modelPath, sessionOptions);
-        var input = _session.InputMetadata.First();
-        _inputName = input.Key;
-        var dims = input.Value.Dimensions;
+        _sessionSettings = new OnnxSessionSettings { Threads = _options.IntraOpThreads, AllowSpinning = _options.AllowSpinning };
+        _model = new OnnxModel(modelPath, _sessionSettings);
+        var dims = _model.InputDimensions;
         if (dims.Length != 4 || dims[1] != 3)
             throw new NotSupportedException($"Detector input must be [1, 3, H, W]; got [{string.Join(", ", dims)}].");
         _inputHeight = _squareHeight = dims[2] > 0 ? dims[2] : 416;
         _inputWidth = _squareWidth = dims[3] > 0 ? dims[3] : 416;
-        _outputNames = [_session.OutputMetadata.First().Key];
-        var outputDims = _session.OutputMetadata.First().Value.Dimensions;
+        _outputNames = [_model.Outputs.First().Key];
+        var outputDims = _model.Outputs.First().Value.Dimensions;
         if (outputDims.All(d => d > 0)) _layout = Recognise([.. outputDims.Select(d => (long)d)]);
-        _input = new float[3 * _inputWidth * _inputHeight];
+        _input = new InputTensor<float>(1, 3, _inputHeight, _inputWidth);
         _letterbox = new Mat(_inputHeight, _inputWidth, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
         var warmUpShape = WarmUpOutputShape();
         _layout ??= Recognise(warmUpShape);
     }
 
-    private SessionOptions SessionOptions()
-    {
-        var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = _options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.AllowSpinning ? "1" : "0");
-        return sessionOptions;
-    }
-
     /// <summary>Runs the model once on a blank input: learns a dynamic output shape and pays the first-run cost up front.</summary>
     private long[] WarmUpOutputShape()
     {
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, _inputHeight, _inputWidth]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [inputValue], _outputNames);
+        using var outputs = _model.Run(_input.Value, _outputNames);
         return outputs[0].GetTensorTypeAndShape().Shape;
     }
 
@@ -84,9 +69,7 @@ public sealed class YoloxDetector : IObjectDetector
     {
         if (_options.FitInputToFrame && bgrFrame.Size() != _fittedFrame) FitTo(bgrFrame.Size());
         var scale = Letterbox(bgrFrame);
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, _inputHeight, _inputWidth]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [inputValue], _outputNames);
+        using var outputs = _model.Run(_input.Value, _outputNames);
         var output = outputs[0];
         var shape = output.GetTensorTypeAndShape().Shape;
         var layout = _layout ??= Recognise(shape);
@@ -111,17 +94,13 @@ public sealed class YoloxDetector : IObjectDetector
         if (width == _inputWidth && height == _inputHeight) return;
         var anchors = new[] { 8, 16, 32 }.Sum(s => (width / s) * (height / s));
         var model = File.ReadAllBytes(_modelPath);
-        if (!OnnxShapePatch.TrySetDimensions(model, input: true, _inputName, [null, null, height, width])
+        if (!OnnxShapePatch.TrySetDimensions(model, input: true, _model.InputName, [null, null, height, width])
             || !OnnxShapePatch.TrySetDimensions(model, input: false, _outputNames[0], [null, anchors, null])) return;
         OnnxShapePatch.HideIntermediateShapes(model);
-        using (var sessionOptions = SessionOptions())
-        {
-            var session = new InferenceSession(model, sessionOptions);
-            _session.Dispose();
-            _session = session;
-        }
+        _model.Replace(model, _sessionSettings);
         (_inputWidth, _inputHeight) = (width, height);
-        _input = new float[3 * width * height];
+        _input.Dispose();
+        _input = new InputTensor<float>(1, 3, height, width);
         _letterbox.Dispose();
         _letterbox = new Mat(height, width, MatType.CV_8UC3, new Scalar(PadValue, PadValue, PadValue));
     }
@@ -132,7 +111,7 @@ public sealed class YoloxDetector : IObjectDetector
         DetectorOutputShape.Recognise(shape, _classNames.Count > 0 ? _classNames.Count : null).Layout;
 
     /// <summary>Top-left letterbox into the reused input buffer: BGR 0-255 for YOLOX, RGB 0-1 for Ultralytics exports.</summary>
-    private unsafe float Letterbox(Mat frame)
+    private float Letterbox(Mat frame)
     {
         var scale = Math.Min((float)_inputWidth / frame.Width, (float)_inputHeight / frame.Height);
         var w = Math.Max(1, (int)Math.Round(frame.Width * scale));
@@ -141,31 +120,15 @@ public sealed class YoloxDetector : IObjectDetector
         _letterbox.SetTo(new Scalar(PadValue, PadValue, PadValue));
         using (var roi = new Mat(_letterbox, new Rect(0, 0, w, h))) _resized.CopyTo(roi);
 
-        var rgbUnit = _layout == DetectorOutputLayout.Ultralytics;
-        var factor = rgbUnit ? 1f / 255f : 1f;
-        var plane = _inputWidth * _inputHeight;
-        var (c0, c2) = rgbUnit ? (2, 0) : (0, 2);
-        fixed (float* dst = _input)
-        {
-            for (var y = 0; y < _inputHeight; y++)
-            {
-                var src = (byte*)_letterbox.Ptr(y);
-                var row = y * _inputWidth;
-                for (var x = 0; x < _inputWidth; x++)
-                {
-                    var p = src + 3 * x;
-                    dst[c0 * plane + row + x] = p[0] * factor;
-                    dst[plane + row + x] = p[1] * factor;
-                    dst[c2 * plane + row + x] = p[2] * factor;
-                }
-            }
-        }
+        ImageTensor.FillPlanar(_letterbox, _input.Data,
+            _layout == DetectorOutputLayout.Ultralytics ? PixelScaling.RgbUnit : PixelScaling.BgrRaw);
         return scale;
     }
 
     public void Dispose()
     {
-        _session.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _letterbox.Dispose();
         _resized.Dispose();
     }

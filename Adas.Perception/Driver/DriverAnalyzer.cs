@@ -3,6 +3,7 @@ using Adas.Perception.Detection;
 using Adas.Perception.Driver.Rendering;
 using Adas.Perception.Driver.Signals;
 using Adas.Perception.Driver.Vision;
+using Adas.Perception.Signals;
 using Adas.Perception.Video;
 using OpenCvSharp;
 
@@ -35,6 +36,9 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private readonly Lock _landmarkLock = new();
     private readonly PhoneSearch? _phoneSearch;
     private readonly SceneCutDetector _cuts;
+    private readonly string? _signalsPath;
+    private DriverSignalWriter? _signals;
+    private bool _cutSinceLastReading;
     private StageTimings _timings = new();
     private DriverSignalTracker _tracker;
     private FaceCandidate? _face;
@@ -51,9 +55,11 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     private bool _detectNow;
     private double _lastFrameTime;
 
-    public DriverAnalyzer(PerceptionModels models, DriverOptions options, IObjectDetector? phoneDetector = null)
+    /// <param name="signalsPath">Where to write the per-reading signals (Parquet), or null for none.</param>
+    public DriverAnalyzer(PerceptionModels models, DriverOptions options, IObjectDetector? phoneDetector = null, string? signalsPath = null)
     {
         _options = options;
+        _signalsPath = signalsPath;
         _reader = new DriverFaceReader(models, options);
         _phoneDetector = phoneDetector;
         if (phoneDetector is not null) _phoneSearch = new PhoneSearch(phoneDetector, options.PhoneHeadZoom);
@@ -67,6 +73,9 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     {
         _timings = timings;
         _tracker = new DriverSignalTracker(_options, 1 / info.Fps);
+        _signals?.Dispose();
+        _signals = _signalsPath is null ? null : new DriverSignalWriter(_signalsPath, info.Fps, _options.Landmarks.ToString());
+        _cutSinceLastReading = false;
         _face = null;
         _faceHeld = _obstructed = false;
         _phones = [];
@@ -98,7 +107,11 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     {
         var image = frame.Image;
         var time = frame.TimestampSeconds;
-        if (_cuts.IsCut(image)) StartNewScene();
+        if (_cuts.IsCut(image))
+        {
+            StartNewScene();
+            _cutSinceLastReading = true;
+        }
         _timings.Measure(FaceStage, () => LocateFace(frame));
         var fresh = false;
         if (_face is null) _reading = null;
@@ -126,6 +139,8 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
                 : new DriverMeasurement(time, FacePresent: true, _reading.Ear, _reading.Mar, _reading.Pose.Yaw, _reading.Pose.Pitch,
                     _phones.Count > 0, _reading.Pose.Roll, Confident: !_faceHeld);
             _status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
+            _signals?.Record(frame.Index, _cutSinceLastReading, measurement, _reading, _phones.Count > 0 ? _phones.Max(p => p.Score) : null, _status);
+            _cutSinceLastReading = false;
         }
         _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, _reading, _status, _phones, _options));
         _frames++;
@@ -145,6 +160,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     public AnalysisOutput Complete()
     {
         var (events, seconds, summary) = _tracker.Complete();
+        _signals?.Complete();
         var details = new Dictionary<string, object?>(summary)
         {
             ["pipeline"] = "driver",
@@ -199,6 +215,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
 
     public void Dispose()
     {
+        _signals?.Dispose();
         _reader.Dispose();
         _phoneDetector?.Dispose();
         _cuts.Dispose();

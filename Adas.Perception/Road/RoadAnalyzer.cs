@@ -6,6 +6,7 @@ using Adas.Perception.Road.Rendering;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
 using Adas.Perception.Road.Tracking;
+using Adas.Perception.Signals;
 using Adas.Perception.Video;
 using OpenCvSharp;
 
@@ -22,6 +23,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string LanesStage = "lanes";
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
+    public const string SignalsStage = "signals";
 
     /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
     public const string LaneModelStage = "lane_model";
@@ -47,11 +49,16 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly EgoCorridor _corridor;
     private readonly RoadEventRules _rules;
     private readonly RoadOverlayRenderer _renderer = new();
+    private readonly string? _signalsPath;
+    private RoadSignalWriter? _signals;
+    private RoadObservation? _observation;
     private HorizonEstimator _horizon;
     private readonly VanishingPointEstimator _vanishingPoint;
     private readonly SceneCutDetector _cuts;
     private readonly List<double> _cutSeconds = [];
     private readonly AppearanceTtc _appearance = new();
+    private readonly BackgroundMotion _background = new();
+    private int _standingFrames;
     private LearnedEgoMask _egoMask;
     private readonly TwinLiteLaneSegmenter? _laneModel;
     private ScheduledLaneSegmentation? _laneSegmentation;
@@ -71,8 +78,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     private readonly List<double?> _speedPerSecond = [];
 
     /// <param name="detector">Another detector to use instead of YOLOX from <paramref name="models"/>; the analyzer owns and disposes it.</param>
-    public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null)
+    /// <param name="signalsPath">Where to write the per-frame signals (Parquet), or null for none.</param>
+    public RoadAnalyzer(PerceptionModels models, RoadOptions? options = null, IObjectDetector? detector = null, string? signalsPath = null)
     {
+        _signalsPath = signalsPath;
         _options = options ?? new RoadOptions();
         _detector = detector ?? new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
@@ -103,6 +112,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     {
         _info = info;
         _timings = timings;
+        _signals?.Dispose();
+        _signals = _signalsPath is null ? null : new RoadSignalWriter(_signalsPath, info.Fps);
         _preparedDetections.Clear();
         _lastDetections = [];
         _detectionStride = _options.DetectionsPerSecond > 0 ? Math.Max(1, (int)Math.Round(info.Fps / _options.DetectionsPerSecond)) : 1;
@@ -124,7 +135,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var image = frame.Image;
         var time = frame.TimestampSeconds;
         var detections = IsDetectionFrame(frame.Index) ? _preparedDetections.Take(frame.Index, () => Detect(image)) : null;
-        if (_cuts.IsCut(image)) Restart(time);
+        var cut = _cuts.IsCut(image);
+        if (cut) Restart(time);
         _egoMask.Update(image, _info?.Fps ?? 30);
         if (_egoMask.BonnetTopFraction is { } bonnetTop) _lanes.KeepNearRowAbove(bonnetTop - BonnetMarginFraction);
         if (detections is not null)
@@ -145,10 +157,15 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             detections = _lastDetections = kept;
         }
         _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
+        _timings.Measure(LanesStage, () => _background.Update(image, time, _lastDetections.Select(d => d.Box),
+            Math.Max(_options.EgoMask.BottomFraction, 1 - (_egoMask.BonnetTopFraction ?? 1)), _egoMask.Mask));
         _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);
         _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
+        if (_signals is not null)
+            _timings.Measure(SignalsStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
+                new RoadFrameContext(_horizon.Camera, image.Width, cut)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
             _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _lanes.EgoMotion.KnownSpeedMetersPerSecond));
 
@@ -199,13 +216,19 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var objects = AppearanceTimesToCollision(image, time, candidates);
         Func<Rect2f?, byte[]?>? snapshot = _options.CaptureSnapshots ? box => SnapshotEncoder.Encode(image, box) : null;
         var egoSlow = _lanes.EgoMotion.IsKnownSlowerThan(_options.Events.CloseFollowingMinEgoSpeed);
-        _rules.Evaluate(new RoadObservation(time, objects, lane, snapshot, egoSlow, _lanes.EgoMotion.KnownSpeedMetersPerSecond));
+        var roadSpeed = _lanes.EgoMotion.KnownSpeedMetersPerSecond;
+        // The whole view standing says the vehicle stands, also where no road is seen; a road seen sliding says otherwise.
+        var standing = _background.Standing == true && !(roadSpeed > _options.Events.EgoStoppedSpeed);
+        if (standing) _standingFrames++;
+        var egoSpeed = roadSpeed ?? (standing ? 0 : null);
+        _observation = new RoadObservation(time, objects, lane, snapshot, egoSlow, egoSpeed, standing);
+        _rules.Evaluate(_observation);
         if (_lanes.EgoMotion.SpeedMetersPerSecond is { } speed)
         {
             _speedSum += speed;
             _speedFrames++;
         }
-        RecordSecond((int)time, _lanes.EgoMotion.KnownSpeedMetersPerSecond);
+        RecordSecond((int)time, egoSpeed);
         return objects;
     }
 
@@ -241,8 +264,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
 
     public AnalysisOutput Complete()
     {
-        _signs.Tracker.Complete();
-        var events = _rules.Complete().Concat(_signs.Tracker.Events).OrderBy(e => e.StartSeconds).ToList();
+        var events = RoadEvents.Complete(_rules, _signs.Tracker);
+        _signals?.Complete();
         var summary = new Dictionary<string, object?>
         {
             ["frames"] = _frames,
@@ -256,6 +279,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             ["mean_ego_speed_mps"] = _speedFrames == 0 ? null : Math.Round(_speedSum / _speedFrames, 1),
             ["ego_speed_per_second_mps"] = _speedPerSecond.ToArray(),
             ["scene_cuts"] = _cutSeconds.Count,
+            ["standing_seconds"] = _info is { Fps: > 0 } video ? Math.Round(_standingFrames / video.Fps, 1) : null,
+            ["camera_motion"] = CameraMotion(),
             ["seen_through_detections"] = _seenThrough,
             ["ego_mask_fraction"] = Math.Round(_egoMask.CoveredFraction, 3),
             ["scene_cut_seconds"] = _cutSeconds.ToArray(),
@@ -268,8 +293,24 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         return new AnalysisOutput(events, _signs.Tracker.Signs, [], summary);
     }
 
+    /// <summary>
+    /// "static" when the view never moved (a parked car, a camera on a tripod or in the hand: no ego motion at all),
+    /// "moving" when it did, "unknown" when the background had too little texture to tell.
+    /// </summary>
+    private string CameraMotion()
+    {
+        var (still, moving) = _background.Judged;
+        if (still + moving == 0) return "unknown";
+        return moving <= StaticCameraMovingShare * (still + moving) ? "static" : "moving";
+    }
+
+    /// <summary>A static camera's view still "moves" in a few frames (a bus filling the view, a re-focus).</summary>
+    private const double StaticCameraMovingShare = 0.05;
+
     public void Dispose()
     {
+        _background.Dispose();
+        _signals?.Dispose();
         _detector.Dispose();
         _classifier.Dispose();
         _lanes.Dispose();

@@ -37,6 +37,8 @@ public static class Extensions
         builder.Services.AddAuthorization();
 
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddHostedService<SessionSweeper>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<AccessTokens>();
         builder.Services.AddScoped<LiveFeed>();
@@ -70,6 +72,7 @@ public static class Extensions
 
     public static void UseWebPipeline(this WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders(app.Configuration);
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();

@@ -13,13 +13,12 @@ public sealed class AccessTokens(SessionStore sessions, AuthApi auth, TimeProvid
     public async Task<string?> ForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (sessions.Find(SessionClaims.SessionIdOf(user)) is not { } session) return null;
-        session.LastUsedAt = clock.GetUtcNow().UtcDateTime;
         if (!NeedsRefresh(session)) return session.Tokens.AccessToken;
         await session.RefreshLock.WaitAsync(ct);
         try
         {
             if (!NeedsRefresh(session)) return session.Tokens.AccessToken;
-            if (await auth.RefreshAsync(session.Tokens.RefreshToken, ct) is not { } fresh)
+            if (await auth.RefreshAsync(session.Tokens.RefreshToken, session.Browser, ct) is not { } fresh)
             {
                 sessions.Remove(session.Id);
                 return null;

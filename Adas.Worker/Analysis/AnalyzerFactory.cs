@@ -27,13 +27,14 @@ public sealed class AnalyzerFactory(PerceptionModels models)
     };
 
     /// <param name="camera">The vehicle's camera (field of view, mounting height); the defaults when unknown.</param>
-    public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null) => type switch
+    /// <param name="signalsPath">Where the pipeline writes its per-frame signals (Parquet); null for none.</param>
+    public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null, string? signalsPath = null) => type switch
     {
-        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, new RoadOptions { Camera = camera ?? new CameraModel() }),
-        _ => CreateDriver(overrides ?? Models),
+        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, new RoadOptions { Camera = camera ?? new CameraModel() }, signalsPath: signalsPath),
+        _ => CreateDriver(overrides ?? Models, signalsPath),
     };
 
-    private static DriverAnalyzer CreateDriver(PerceptionModels models)
+    private static DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath)
     {
         var options = new DriverOptions
         {
@@ -45,6 +46,6 @@ public sealed class AnalyzerFactory(PerceptionModels models)
             ScoreThreshold = Math.Min(options.PhoneMinScore, options.PhoneNearFaceMinScore),
             IntraOpThreads = 1,
         });
-        return new DriverAnalyzer(models, options, phones);
+        return new DriverAnalyzer(models, options, phones, signalsPath);
     }
 }

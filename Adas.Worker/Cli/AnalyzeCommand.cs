@@ -1,22 +1,31 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Adas.Data.Entities;
 using Adas.Data.Results;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
+using Adas.Perception.Signals;
 using Adas.Perception.Video;
+using Adas.Shared.Camera;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
+using Adas.Shared.Signals;
 
 namespace Adas.Worker.Cli;
 
 /// <summary>
 /// Analyses one local file with the worker's own pipeline, without the services: writes annotated.mp4,
 /// events.json (the API's event shape) and results.json (signs, driver states, summary). A dashcam's field of view
-/// and mounting height can be given (<c>--fov</c>, <c>--camera-height</c>) as a vehicle's camera is in the API.
+/// and mounting height can be given (<c>--fov</c>, <c>--camera-height</c>) as a vehicle's camera is in the API;
+/// <c>--signals</c> also writes signals.parquet, the per-frame measurements the rules read (<c>docs/signals.md</c>).
 /// </summary>
 public static class AnalyzeCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public static async Task<int> RunAsync(CliArguments args)
     {
@@ -26,17 +35,18 @@ public static class AnalyzeCommand
         var defaults = new CameraModel();
         var camera = defaults with
         {
-            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraModel.MinFovDegrees, CameraModel.MaxFovDegrees),
+            HorizontalFovDegrees = args.GetDouble("fov", defaults.HorizontalFovDegrees, CameraLimits.MinFovDegrees, CameraLimits.MaxFovDegrees),
             MountingHeightMeters = args.GetDouble("camera-height", defaults.MountingHeightMeters,
-                CameraModel.MinMountingHeightMeters, CameraModel.MaxMountingHeightMeters),
+                CameraLimits.MinMountingHeightMeters, CameraLimits.MaxMountingHeightMeters),
         };
         Directory.CreateDirectory(outDir);
+        var signalsPath = args.Get("signals") is "true" ? Path.Combine(outDir, SignalsFile.FileName) : null;
 
         var factory = new AnalyzerFactory(PerceptionSetup.DefaultModels());
         AnalysisResult result;
         try
         {
-            using var analyzer = factory.Create(type, camera);
+            using var analyzer = factory.Create(type, camera, signalsPath: signalsPath);
             result = await VideoAnalyzer.RunAsync(input, Path.Combine(outDir, "annotated.mp4"), analyzer);
         }
         catch (VideoDecodeException ex)
@@ -71,7 +81,7 @@ public static class AnalyzeCommand
         Console.WriteLine($"{Path.GetFileName(input)}: {result.FramesProcessed} frames {result.Video.Width}x{result.Video.Height} " +
             $"@ {result.Video.Fps:0.##} fps analysed in {result.Elapsed.TotalSeconds:0.0} s " +
             $"({result.FramesProcessed / result.Elapsed.TotalSeconds:0.0} fps); {events.Count} events{(byType.Length > 0 ? $" ({byType})" : "")}, " +
-            $"{result.Output.Signs.Count} signs -> {outDir}");
+            $"{result.Output.Signs.Count} signs{(signalsPath is null ? "" : $", signals {new FileInfo(signalsPath).Length / 1024.0:0.#} KiB")} -> {outDir}");
         return 0;
     }
 }

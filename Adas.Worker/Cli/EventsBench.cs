@@ -74,10 +74,11 @@ public static class EventsBench
             for (var i = 0; i < EventsPerJob; i++)
             {
                 var second = i * 3600.0 / EventsPerJob;
+                var severity = (Severity)random.Next(3);
                 var e = new SafetyEvent
                 {
                     JobId = job.Id, TripId = trip.Id, VehicleId = vehicle.Id, DriverId = driver.Id, FleetId = fleet.Id, Type = Types[random.Next(Types.Length)],
-                    Severity = (Severity)random.Next(3), StartSeconds = second, EndSeconds = second + 2, OccurredAt = start.AddDays(j * 6).AddSeconds(second),
+                    Severity = severity, ReviewState = SafetyEvent.InitialReviewState(severity), StartSeconds = second, EndSeconds = second + 2, OccurredAt = start.AddDays(j * 6).AddSeconds(second),
                     PeakMetric = "ttc_seconds", PeakValue = Math.Round(random.NextDouble() * 3, 3), DetailsJson = """{"ttcSource":"appearance"}""",
                 };
                 db.SafetyEvents.Add(e);

@@ -8,11 +8,13 @@ using Adas.Data.Queue;
 using Adas.Data.Telemetry;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
+using Adas.Perception.Signals;
 using Adas.Perception.Video;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs.Clips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Adas.Shared.Signals;
 
 namespace Adas.Worker.Jobs;
 
@@ -45,7 +47,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             var models = await ActiveModelsAsync(linked.Token);
             AnalysisResult result;
             await using (var progress = new ProgressReporter(jobId, scopes, queue, options.Value.ProgressInterval))
-            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models))
+            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models, Path.Combine(resultsDir, SignalsFile.FileName)))
             {
                 result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token,
                     options.Value.VideoLimits), linked.Token);

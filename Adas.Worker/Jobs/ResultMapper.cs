@@ -17,6 +17,7 @@ public static class ResultMapper
         FleetId = job.FleetId,
         Type = e.Type,
         Severity = (Severity)(int)e.Severity,
+        ReviewState = SafetyEvent.InitialReviewState((Severity)(int)e.Severity),
         StartSeconds = Math.Round(e.StartSeconds, 3),
         EndSeconds = Math.Round(e.EndSeconds, 3),
         OccurredAt = videoStart.AddSeconds(e.StartSeconds),

@@ -1,5 +1,6 @@
 using Adas.Data;
 using Adas.Data.Entities;
+using Adas.Data.Results;
 using Adas.Perception.Analysis;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await DeleteResultsAsync(job.Id, cancellationToken);
+            await db.DeleteResultsOfJobAsync(job.Id, cancellationToken);
 
             var snapshotDir = Path.Combine(paths.ResultsFor(job.Id), "snapshots");
             var events = new List<SafetyEvent>();
@@ -53,14 +54,6 @@ public sealed class ResultWriter(AdasDbContext db, DataPaths paths)
             await transaction.CommitAsync(cancellationToken);
             return new WrittenResults(events.Count, [.. alerts.Select(a => a.Id)]);
         });
-    }
-
-    public async Task DeleteResultsAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        // Alerts go with their events (cascade); driver states and signs are removed explicitly.
-        await db.SafetyEvents.Where(e => e.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
-        await db.TrafficSigns.Where(s => s.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
-        await db.DriverStates.Where(s => s.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
     }
 }
 

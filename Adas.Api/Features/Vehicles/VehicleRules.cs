@@ -1,4 +1,4 @@
-using Adas.Perception.Road.Camera;
+using Adas.Shared.Camera;
 using FluentValidation;
 
 namespace Adas.Api.Features.Vehicles;
@@ -6,8 +6,8 @@ namespace Adas.Api.Features.Vehicles;
 /// <summary>Shared field rules: dashcams see 30-170 degrees across and sit 0.5-4.5 m above the road.</summary>
 public static class VehicleRules
 {
-    public const double MinFov = CameraModel.MinFovDegrees, MaxFov = CameraModel.MaxFovDegrees,
-        MinHeight = CameraModel.MinMountingHeightMeters, MaxHeight = CameraModel.MaxMountingHeightMeters;
+    public const double MinFov = CameraLimits.MinFovDegrees, MaxFov = CameraLimits.MaxFovDegrees,
+        MinHeight = CameraLimits.MinMountingHeightMeters, MaxHeight = CameraLimits.MaxMountingHeightMeters;
 
     public static void ApplyVehicleRules<T>(this AbstractValidator<T> v, Func<T, string?> name, Func<T, string?> plate,
         Func<T, string?> make, Func<T, string?> model, Func<T, double?> fov, Func<T, double?> height)

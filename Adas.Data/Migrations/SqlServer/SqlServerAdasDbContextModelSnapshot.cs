@@ -172,6 +172,53 @@ namespace Adas.Data.Migrations.SqlServer
                     b.ToTable("driver_states", (string)null);
                 });
 
+            modelBuilder.Entity("Adas.Data.Entities.EventReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("event_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Adas.Data.Entities.Fleet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,9 +433,20 @@ namespace Adas.Data.Migrations.SqlServer
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
 
+                    b.Property<DateTime?>("CoachedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CoachingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("DetailsJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<Guid?>("DriverId")
                         .HasColumnType("uniqueidentifier");
@@ -411,6 +469,21 @@ namespace Adas.Data.Migrations.SqlServer
 
                     b.Property<double?>("PeakValue")
                         .HasColumnType("float");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -450,11 +523,15 @@ namespace Adas.Data.Migrations.SqlServer
 
                     b.HasIndex("JobId", "StartSeconds");
 
+                    b.HasIndex("ReviewState", "OccurredAt");
+
                     b.HasIndex("Severity", "OccurredAt");
 
                     b.HasIndex("Type", "OccurredAt");
 
                     b.HasIndex("VehicleId", "OccurredAt");
+
+                    b.HasIndex("FleetId", "ReviewState", "OccurredAt");
 
                     b.ToTable("safety_events", (string)null);
                 });
@@ -819,6 +896,23 @@ namespace Adas.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.EventReview", b =>
+                {
+                    b.HasOne("Adas.Data.Entities.User", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId");
+
+                    b.HasOne("Adas.Data.Entities.SafetyEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>

@@ -165,6 +165,53 @@ namespace Adas.Data.Migrations.Sqlite
                     b.ToTable("driver_states", (string)null);
                 });
 
+            modelBuilder.Entity("Adas.Data.Entities.EventReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("event_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Adas.Data.Entities.Fleet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,8 +426,19 @@ namespace Adas.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CoachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DetailsJson")
                         .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DriverId")
@@ -404,6 +462,21 @@ namespace Adas.Data.Migrations.Sqlite
 
                     b.Property<double?>("PeakValue")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -443,11 +516,15 @@ namespace Adas.Data.Migrations.Sqlite
 
                     b.HasIndex("JobId", "StartSeconds");
 
+                    b.HasIndex("ReviewState", "OccurredAt");
+
                     b.HasIndex("Severity", "OccurredAt");
 
                     b.HasIndex("Type", "OccurredAt");
 
                     b.HasIndex("VehicleId", "OccurredAt");
+
+                    b.HasIndex("FleetId", "ReviewState", "OccurredAt");
 
                     b.ToTable("safety_events", (string)null);
                 });
@@ -811,6 +888,23 @@ namespace Adas.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.EventReview", b =>
+                {
+                    b.HasOne("Adas.Data.Entities.User", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId");
+
+                    b.HasOne("Adas.Data.Entities.SafetyEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>

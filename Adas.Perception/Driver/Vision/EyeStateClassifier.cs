@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Driver.Vision;
@@ -13,24 +14,20 @@ public sealed class EyeStateClassifier : IDisposable
     public const float CropWidthPerEyeWidth = 1.5f;
     private const int Width = 34;
     private const int Height = 26;
-    private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly string[] _inputs;
+    private readonly OnnxModel _model;
     private readonly string[] _outputs;
-    private readonly float[] _tensor = new float[Width * Height];
-    private readonly long[] _shape = [1, Height, Width, 1];
+    private readonly InputTensor<float> _input = new(1, Height, Width, 1);
     private readonly Mat _crop = new();
     private readonly Mat _grey = new();
 
     public EyeStateClassifier(string modelPath)
     {
-        _session = OnnxSessions.Create(modelPath, 1);
-        _inputs = [_session.InputMetadata.Keys.First()];
-        _outputs = [_session.OutputMetadata.Keys.First()];
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings());
+        _outputs = [_model.Outputs.Keys.First()];
     }
 
     /// <summary>P(open) for the eye between two corners (frame pixels).</summary>
-    public unsafe double OpenProbability(Mat bgrFrame, Point2f cornerA, Point2f cornerB)
+    public double OpenProbability(Mat bgrFrame, Point2f cornerA, Point2f cornerB)
     {
         var width = CropWidthPerEyeWidth * (float)FaceGeometry.Distance(cornerA, cornerB);
         var height = width * Height / Width;
@@ -38,20 +35,15 @@ public sealed class EyeStateClassifier : IDisposable
         FaceCrop.Extract(bgrFrame, FaceCrop.Round(new Rect2f(centre.X - width / 2, centre.Y - height / 2, width, height)),
             new Size(Width, Height), _crop);
         Cv2.CvtColor(_crop, _grey, ColorConversionCodes.BGR2GRAY);
-        for (var y = 0; y < Height; y++)
-        {
-            var row = (byte*)_grey.Ptr(y);
-            for (var x = 0; x < Width; x++) _tensor[y * Width + x] = row[x] / 255f;
-        }
-        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
-        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        ImageTensor.FillInterleaved(_grey, _input.Data, PixelScaling.RgbUnit);
+        using var results = _model.Run(_input.Value, _outputs);
         return results[0].GetTensorDataAsSpan<float>()[0];
     }
 
     public void Dispose()
     {
-        _session.Dispose();
-        _run.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _crop.Dispose();
         _grey.Dispose();
     }

@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Driver.Vision;
@@ -15,19 +16,15 @@ public sealed class EyelidLandmarker : IDisposable
     public const float CropScale = 2.3f;
     private const int ContourPoints = 16;
     private static readonly (int Upper, int Lower)[] Openings = [(11, 3), (12, 4), (13, 5)];
-    private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly string[] _inputs;
+    private readonly OnnxModel _model;
     private readonly string[] _outputs;
-    private readonly float[] _tensor = new float[3 * InputSize * InputSize];
-    private readonly long[] _shape = [1, 3, InputSize, InputSize];
+    private readonly InputTensor<float> _input = new(1, 3, InputSize, InputSize);
     private readonly Mat _crop = new();
 
     public EyelidLandmarker(string modelPath, int threads = 1)
     {
-        _session = OnnxSessions.Create(modelPath, threads);
-        _inputs = [_session.InputMetadata.Keys.First()];
-        _outputs = [_session.OutputMetadata.Keys.First(k => k.Contains("contour", StringComparison.OrdinalIgnoreCase))];
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings { Threads = threads });
+        _outputs = [_model.Outputs.Keys.First(k => k.Contains("contour", StringComparison.OrdinalIgnoreCase))];
     }
 
     /// <summary>Runs the model on a square region of the frame; <paramref name="mirror"/> for a right eye.</summary>
@@ -36,9 +33,8 @@ public sealed class EyelidLandmarker : IDisposable
         var rect = FaceCrop.Round(square);
         FaceCrop.Extract(bgrFrame, rect, new Size(InputSize, InputSize), _crop);
         if (mirror) Cv2.Flip(_crop, _crop, FlipMode.Y);
-        FaceCrop.FillRgbPlanes(_crop, _tensor, 1f / 255, 0);
-        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
-        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        ImageTensor.FillPlanar(_crop, _input.Data, PixelScaling.RgbUnit);
+        using var results = _model.Run(_input.Value, _outputs);
         var output = results[0].GetTensorDataAsSpan<float>();
         var sx = rect.Width / (float)InputSize;
         var sy = rect.Height / (float)InputSize;
@@ -63,8 +59,8 @@ public sealed class EyelidLandmarker : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
-        _run.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _crop.Dispose();
     }
 }

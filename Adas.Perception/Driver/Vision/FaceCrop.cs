@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace Adas.Perception.Driver.Vision;
 
-/// <summary>Network input preparation: crops (padding with black outside the frame), resizes, and fills NCHW RGB planes.</summary>
+/// <summary>Network input preparation: crops (padding with black outside the frame) and resizes.</summary>
 public static class FaceCrop
 {
     public static void Extract(Mat bgr, Rect rect, Size size, Mat destination)
@@ -22,26 +22,6 @@ public static class FaceCrop
             source.CopyTo(target);
         }
         Cv2.Resize(padded, destination, size, 0, 0, InterpolationFlags.Linear);
-    }
-
-    /// <summary>Writes the BGR image as R, G, B planes of value * scale + offset.</summary>
-    public static unsafe void FillRgbPlanes(Mat bgr, float[] tensor, float scale, float offset)
-    {
-        var width = bgr.Width;
-        var height = bgr.Height;
-        var plane = width * height;
-        if (tensor.Length < 3 * plane) throw new ArgumentException("Tensor buffer too small.", nameof(tensor));
-        for (var y = 0; y < height; y++)
-        {
-            var row = (byte*)bgr.Ptr(y);
-            var at = y * width;
-            for (var x = 0; x < width; x++, at++)
-            {
-                tensor[at] = row[3 * x + 2] * scale + offset;
-                tensor[plane + at] = row[3 * x + 1] * scale + offset;
-                tensor[2 * plane + at] = row[3 * x] * scale + offset;
-            }
-        }
     }
 
     public static Rect Round(Rect2f box) => new(

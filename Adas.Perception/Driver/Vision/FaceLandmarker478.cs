@@ -1,3 +1,5 @@
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
@@ -12,20 +14,16 @@ public sealed class FaceLandmarker478 : IFaceLandmarker
 {
     public const int InputSize = 256;
     private const float CropScale = 1.5f;
-    private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly string[] _inputs;
+    private readonly OnnxModel _model;
     private readonly string[] _outputs;
     private readonly float[] _planes = new float[3 * InputSize * InputSize];
-    private readonly Float16[] _tensor = new Float16[3 * InputSize * InputSize];
-    private readonly long[] _shape = [1, 3, InputSize, InputSize];
+    private readonly InputTensor<Float16> _input = new(1, 3, InputSize, InputSize);
     private readonly Mat _crop = new();
 
     public FaceLandmarker478(string modelPath, int threads = 1)
     {
-        _session = OnnxSessions.Create(modelPath, threads);
-        _inputs = [_session.InputMetadata.Keys.First()];
-        _outputs = [_session.OutputMetadata.First(o => o.Value.Dimensions.Aggregate(1, (p, d) => p * Math.Max(1, d)) == 3 * 478).Key];
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings { Threads = threads });
+        _outputs = [_model.OutputWithElements(3 * 478)];
     }
 
     public LandmarkLayout Layout => LandmarkLayout.FaceLandmarker478;
@@ -36,10 +34,10 @@ public sealed class FaceLandmarker478 : IFaceLandmarker
         var centre = new Point2f(face.X + face.Width / 2, face.Y + face.Height / 2);
         var rect = FaceCrop.Round(new Rect2f(centre.X - side / 2, centre.Y - side / 2, side, side));
         FaceCrop.Extract(bgrFrame, rect, new Size(InputSize, InputSize), _crop);
-        FaceCrop.FillRgbPlanes(_crop, _planes, 1f / 255, 0);
-        for (var i = 0; i < _planes.Length; i++) _tensor[i] = (Float16)_planes[i];
-        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
-        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        ImageTensor.FillPlanar(_crop, _planes, PixelScaling.RgbUnit);
+        var tensor = _input.Data;
+        for (var i = 0; i < _planes.Length; i++) tensor[i] = (Float16)_planes[i];
+        using var results = _model.Run(_input.Value, _outputs);
         var output = results[0].GetTensorDataAsSpan<Float16>();
         var sx = rect.Width / (float)InputSize;
         var sy = rect.Height / (float)InputSize;
@@ -51,8 +49,8 @@ public sealed class FaceLandmarker478 : IFaceLandmarker
 
     public void Dispose()
     {
-        _session.Dispose();
-        _run.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _crop.Dispose();
     }
 }

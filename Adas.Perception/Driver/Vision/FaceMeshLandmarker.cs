@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Driver.Vision;
@@ -11,18 +12,14 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
 {
     private const int InputSize = 192;
     private const string LandmarksOutput = "conv2d_21";
-    private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly string[] _inputs;
+    private readonly OnnxModel _model;
     private readonly string[] _outputs;
-    private readonly float[] _tensor = new float[3 * InputSize * InputSize];
-    private readonly long[] _shape = [1, 3, InputSize, InputSize];
+    private readonly InputTensor<float> _input = new(1, 3, InputSize, InputSize);
     private readonly Mat _crop = new();
 
     public FaceMeshLandmarker(string modelPath, int threads = 1)
     {
-        _session = OnnxSessions.Create(modelPath, threads);
-        _inputs = [_session.InputMetadata.Keys.First()];
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings { Threads = threads });
         _outputs = [LandmarksOutput];
     }
 
@@ -34,9 +31,8 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
         var centre = new Point2f(face.X + face.Width / 2, face.Y + face.Height / 2);
         var rect = FaceCrop.Round(new Rect2f(centre.X - side / 2, centre.Y - side / 2, side, side));
         FaceCrop.Extract(bgrFrame, rect, new Size(InputSize, InputSize), _crop);
-        FaceCrop.FillRgbPlanes(_crop, _tensor, 1f / 127.5f, -1f);
-        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
-        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        ImageTensor.FillPlanar(_crop, _input.Data, PixelScaling.RgbSigned);
+        using var results = _model.Run(_input.Value, _outputs);
         var output = results[0].GetTensorDataAsSpan<float>();
         var sx = rect.Width / (float)InputSize;
         var sy = rect.Height / (float)InputSize;
@@ -48,8 +44,8 @@ public sealed class FaceMeshLandmarker : IFaceLandmarker
 
     public void Dispose()
     {
-        _session.Dispose();
-        _run.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _crop.Dispose();
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Driver.Vision;
@@ -10,19 +11,15 @@ namespace Adas.Perception.Driver.Vision;
 public sealed class PfldLandmarker : IFaceLandmarker
 {
     private const int InputSize = 112;
-    private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly string[] _inputs;
+    private readonly OnnxModel _model;
     private readonly string[] _outputs;
-    private readonly float[] _tensor = new float[3 * InputSize * InputSize];
-    private readonly long[] _shape = [1, 3, InputSize, InputSize];
+    private readonly InputTensor<float> _input = new(1, 3, InputSize, InputSize);
     private readonly Mat _crop = new();
 
     public PfldLandmarker(string modelPath, int threads = 1)
     {
-        _session = OnnxSessions.Create(modelPath, threads);
-        _inputs = [_session.InputMetadata.Keys.First()];
-        _outputs = [_session.OutputMetadata.Keys.First()];
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings { Threads = threads });
+        _outputs = [_model.Outputs.Keys.First()];
     }
 
     public LandmarkLayout Layout => LandmarkLayout.Pfld68;
@@ -31,9 +28,8 @@ public sealed class PfldLandmarker : IFaceLandmarker
     {
         var rect = FaceCrop.Round(face);
         FaceCrop.Extract(bgrFrame, rect, new Size(InputSize, InputSize), _crop);
-        FaceCrop.FillRgbPlanes(_crop, _tensor, 1f / 255, 0);
-        using var input = OrtValue.CreateTensorValueFromMemory(_tensor, _shape);
-        using var results = _session.Run(_run, _inputs, [input], _outputs);
+        ImageTensor.FillPlanar(_crop, _input.Data, PixelScaling.RgbUnit);
+        using var results = _model.Run(_input.Value, _outputs);
         var output = results[0].GetTensorDataAsSpan<float>();
         var points = new Point2f[Layout.PointCount];
         for (var i = 0; i < points.Length; i++)
@@ -43,8 +39,8 @@ public sealed class PfldLandmarker : IFaceLandmarker
 
     public void Dispose()
     {
-        _session.Dispose();
-        _run.Dispose();
+        _model.Dispose();
+        _input.Dispose();
         _crop.Dispose();
     }
 }

@@ -9,9 +9,6 @@ namespace Adas.Perception.Road.Camera;
 /// </summary>
 public sealed record CameraModel(double HorizontalFovDegrees = 60, double MountingHeightMeters = 1.3, double HorizonFraction = 0.55)
 {
-    /// <summary>The range of real dashcams: 30-170 degrees across, 0.5-4.5 m above the road.</summary>
-    public const double MinFovDegrees = 30, MaxFovDegrees = 170, MinMountingHeightMeters = 0.5, MaxMountingHeightMeters = 4.5;
-
     public double FocalPixels(int frameWidth) => frameWidth / 2.0 / Math.Tan(HorizontalFovDegrees * Math.PI / 360);
 
     public double HorizonY(int frameHeight) => frameHeight * HorizonFraction;
@@ -30,10 +27,6 @@ public sealed record CameraModel(double HorizontalFovDegrees = 60, double Mounti
         var below = y - HorizonY(frameHeight);
         return below < 2 ? null : FocalPixels(frameWidth) * MountingHeightMeters / below;
     }
-
-    /// <summary>Image row of the road point <paramref name="distanceMeters"/> ahead.</summary>
-    public double GroundRow(double distanceMeters, int frameWidth, int frameHeight) =>
-        HorizonY(frameHeight) + FocalPixels(frameWidth) * MountingHeightMeters / distanceMeters;
 
     /// <summary>
     /// Monocular distance to an object: the size prior of its class (width for vehicles, height for people) and,

@@ -1,3 +1,5 @@
+using Adas.Shared.Camera;
+
 namespace Adas.Perception.Road.Camera;
 
 /// <summary>
@@ -33,6 +35,6 @@ public sealed class MountingHeightCalibration(double configuredHeight, double mi
         var perHeight = _widthPerHeight.Order().ElementAt(_widthPerHeight.Count / 2);
         var width = perHeight * _configuredHeight;
         var target = Math.Clamp(width, minLaneWidthMeters, maxLaneWidthMeters);
-        HeightMeters = Math.Clamp(target / perHeight, CameraModel.MinMountingHeightMeters, CameraModel.MaxMountingHeightMeters);
+        HeightMeters = Math.Clamp(target / perHeight, CameraLimits.MinMountingHeightMeters, CameraLimits.MaxMountingHeightMeters);
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
+using Adas.Perception.Onnx;
+using Adas.Shared.Onnx;
 using OpenCvSharp;
 
 namespace Adas.Perception.Road.Lanes;
@@ -11,29 +12,18 @@ namespace Adas.Perception.Road.Lanes;
 public sealed class TwinLiteLaneSegmenter : IDisposable
 {
     private const string LaneOutput = "ll";
-    private readonly InferenceSession _session;
-    private readonly string _inputName;
-    private readonly float[] _input;
+    private static readonly string[] Outputs = [LaneOutput];
+    private readonly OnnxModel _model;
+    private readonly InputTensor<float> _input;
 
     public TwinLiteLaneSegmenter(string modelPath, int intraOpThreads = 1)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        options.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
-        _session = new InferenceSession(modelPath, options);
-        var input = _session.InputMetadata.First();
-        _inputName = input.Key;
-        var dims = input.Value.Dimensions;
-        if (dims.Length != 4 || dims[1] != 3 || !_session.OutputMetadata.ContainsKey(LaneOutput))
-            throw new NotSupportedException($"Not a TwinLiteNet model: input [{string.Join(", ", dims)}], outputs {string.Join(", ", _session.OutputMetadata.Keys)}.");
+        _model = new OnnxModel(modelPath, new OnnxSessionSettings { Threads = intraOpThreads, DenormalsAsZero = true });
+        var dims = _model.InputDimensions;
+        if (dims.Length != 4 || dims[1] != 3 || !_model.Outputs.ContainsKey(LaneOutput))
+            throw new NotSupportedException($"Not a TwinLiteNet model: input [{string.Join(", ", dims)}], outputs {string.Join(", ", _model.Outputs.Keys)}.");
         InputSize = new Size(dims[3] > 0 ? dims[3] : 640, dims[2] > 0 ? dims[2] : 360);
-        _input = new float[3 * InputSize.Width * InputSize.Height];
+        _input = new InputTensor<float>(1, 3, InputSize.Height, InputSize.Width);
     }
 
     /// <summary>The model's input (and mask) size.</summary>
@@ -45,32 +35,9 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
     /// <summary>Lane-line pixels of <paramref name="input"/> (BGR at <see cref="InputSize"/>) into <paramref name="laneMask"/> (8-bit, 255 = lane).</summary>
     public void Segment(Mat input, Mat laneMask)
     {
-        Fill(input);
-        using var value = OrtValue.CreateTensorValueFromMemory(_input, [1, 3, InputSize.Height, InputSize.Width]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [value], [LaneOutput]);
+        ImageTensor.FillPlanar(input, _input.Data, PixelScaling.RgbUnit);
+        using var outputs = _model.Run(_input.Value, Outputs);
         WriteMask(outputs[0].GetTensorDataAsSpan<float>(), laneMask);
-    }
-
-    private unsafe void Fill(Mat input)
-    {
-        var plane = InputSize.Width * InputSize.Height;
-        const float scale = 1f / 255f;
-        fixed (float* dst = _input)
-        {
-            for (var y = 0; y < InputSize.Height; y++)
-            {
-                var src = (byte*)input.Ptr(y);
-                var row = y * InputSize.Width;
-                for (var x = 0; x < InputSize.Width; x++)
-                {
-                    var p = src + 3 * x;
-                    dst[row + x] = p[2] * scale;
-                    dst[plane + row + x] = p[1] * scale;
-                    dst[2 * plane + row + x] = p[0] * scale;
-                }
-            }
-        }
     }
 
     private unsafe void WriteMask(ReadOnlySpan<float> logits, Mat laneMask)
@@ -88,6 +55,7 @@ public sealed class TwinLiteLaneSegmenter : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
+        _model.Dispose();
+        _input.Dispose();
     }
 }

@@ -16,6 +16,9 @@ public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions optio
 
     public SignTracker Tracker { get; } = new(options);
 
+    /// <summary>This frame's sightings as the tracker was fed them (for the signals file).</summary>
+    public IReadOnlyList<SignObservation> LastObservations { get; private set; } = [];
+
     public void Process(Mat frame, double time, IReadOnlyList<Track> tracks, Func<Rect2f, Func<byte[]?>>? snapshotOf)
     {
         var observations = new List<SignObservation>();
@@ -30,6 +33,7 @@ public sealed class SignRecognizer(GtsrbClassifier classifier, SignOptions optio
         }
         if (options.ColourProposals) observations.AddRange(ClassifyProposals(frame, tracks));
         Tracker.Update(observations, time, snapshotOf);
+        LastObservations = observations;
     }
 
     private IEnumerable<SignObservation> ClassifyProposals(Mat frame, IReadOnlyList<Track> tracks)

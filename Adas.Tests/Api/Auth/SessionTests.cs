@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -65,16 +66,36 @@ public sealed class SessionTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Many_addresses_together_meet_a_slower_global_limit_per_account()
+    public async Task Many_addresses_together_slow_the_guessing_down_but_never_keep_the_owner_out()
     {
-        await using var limited = api.WithWebHostBuilder(b => b.UseSetting("Auth:LoginRateLimit:FailuresPerAccountGlobal", "8"));
+        await using var limited = api.WithWebHostBuilder(b => b
+            .UseSetting("Auth:LoginRateLimit:FailuresPerAccountGlobal", "8")
+            .UseSetting("Auth:LoginRateLimit:FailureDelayUnderAttackMs", "700"));
         var user = await api.CreateUserAsync(UserRole.Driver);
         using var client = limited.CreateClient();
         for (var address = 1; address <= 4; address++)
             for (var attempt = 1; attempt <= 2; attempt++)
                 Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync(client, user.Email, "wrong-password-x", peer: $"192.0.2.{address}"));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginAsync(client, user.Email, "wrong-password-x", peer: "192.0.2.99"));
+        // The account's global window is full: a new address gets one slowed attempt a window, no more.
+        var started = Stopwatch.GetTimestamp();
+        Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync(client, user.Email, "wrong-password-x", peer: "192.0.2.98"));
+        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(690), "a failure under attack is answered slowly");
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginAsync(client, user.Email, "wrong-password-x", peer: "192.0.2.98"));
+        // The owner, with the right password, gets in at once.
+        Assert.Equal(HttpStatusCode.OK, await LoginAsync(client, user.Email, user.Password, peer: "192.0.2.99"));
+    }
+
+    [Fact]
+    public async Task Ipv6_clients_are_counted_by_their_64_prefix()
+    {
+        var user = await api.CreateUserAsync(UserRole.Driver);
+        using var client = api.CreateClient();
+        for (var host = 1; host <= 5; host++)
+            Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync(client, user.Email, "wrong-password-v6", peer: $"2001:db8:0:7::{host:x}"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginAsync(client, user.Email, user.Password, peer: "2001:db8:0:7:ffff::99"));
+        Assert.Equal(HttpStatusCode.OK, await LoginAsync(client, user.Email, user.Password, peer: "2001:db8:0:8::1"));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Adas.Perception.Models;
+using Adas.Shared.Models;
 using Adas.Tests.Infrastructure;
 
 namespace Adas.Tests.Api.Models;

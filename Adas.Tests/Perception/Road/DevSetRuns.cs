@@ -18,12 +18,15 @@ public sealed class DevSetRuns : IDisposable
 
     public static string Clip(string name) => TestPaths.Asset($"media/dev/road/{name}.mp4");
 
+    /// <summary>The signals file the run of <paramref name="name"/> wrote (after <see cref="RunAsync"/>).</summary>
+    public string SignalsOf(string name) => Path.Combine(_directory, $"{name}.signals.parquet");
+
     public Task<AnalysisResult> RunAsync(string name) =>
         _runs.GetOrAdd(name, n => new Lazy<Task<AnalysisResult>>(() => AnalyseAsync(n))).Value;
 
     private async Task<AnalysisResult> AnalyseAsync(string name)
     {
-        using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions());
+        using var analyzer = new RoadAnalyzer(RoadAssets.Models, new RoadOptions(), signalsPath: SignalsOf(name));
         return await VideoAnalyzer.RunAsync(Clip(name), Path.Combine(_directory, $"{name}.annotated.mp4"), analyzer);
     }
 

@@ -7,7 +7,7 @@ namespace Adas.Tests.Perception.Road;
 /// The road pipeline on real footage it was not tuned on (the dev set, <c>manifest.json</c> says what happens in
 /// each clip): each clip is analysed once (<see cref="DevSetRuns"/>) and shared by the assertions about it.
 /// </summary>
-public sealed class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) : IClassFixture<DevSetRuns>
+public sealed partial class RoadDevSetTests(DevSetRuns runs, ITestOutputHelper output) : IClassFixture<DevSetRuns>
 {
     /// <summary>At least nine frames in ten (the target), and per clip a little under what it reaches now.</summary>
     [Theory]

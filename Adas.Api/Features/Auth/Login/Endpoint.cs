@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Adas.Api.Features.Auth.Login;
 
 /// <summary>Exchanges email and password for an access token and a refresh token (a new token family).</summary>
-public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThrottle throttle, TimeProvider clock)
+public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThrottle throttle,
+    LoginRateLimitOptions limits, TimeProvider clock)
     : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
@@ -29,7 +30,7 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThro
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var email = req.Email.Trim().ToLowerInvariant();
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var client = HttpContext.Connection.RemoteIpAddress;
         var (attempt, wait) = throttle.TryBegin(email, client);
         if (attempt is null)
         {
@@ -41,6 +42,7 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThro
         var result = Passwords.Verify(user, req.Password);
         if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
         {
+            if (attempt.UnderAttack) await Task.Delay(TimeSpan.FromMilliseconds(limits.FailureDelayUnderAttackMs), clock, ct);
             await Send.ResultAsync(TypedResults.Problem(title: "Invalid credentials", detail: "Invalid email or password.",
                 statusCode: StatusCodes.Status401Unauthorized));
             return;
@@ -49,7 +51,7 @@ public sealed class Endpoint(AdasDbContext db, SessionIssuer sessions, LoginThro
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Passwords.Hash(user, req.Password);
         user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
-        var session = await sessions.IssueAsync(user, Guid.CreateVersion7(), client, ct);
+        var session = await sessions.IssueAsync(user, Guid.CreateVersion7(), client?.ToString(), ct);
         await Send.OkAsync(session, ct);
     }
 }

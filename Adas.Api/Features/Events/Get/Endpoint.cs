@@ -1,12 +1,13 @@
 using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
+using Adas.Data.Results;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Events.Get;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest, EventDto>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest, SafetyEventView>
 {
     public override void Configure()
     {
@@ -18,6 +19,6 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<IdRequest, EventDto>
     {
         var found = await db.SafetyEvents.AsNoTracking().VisibleTo(CurrentUser.From(User)).FirstOrDefaultAsync(e => e.Id == req.Id, ct);
         if (found is null) await Send.NotFoundAsync(ct);
-        else await Send.OkAsync(EventDto.From(found), ct);
+        else await Send.OkAsync(SafetyEventView.From(found), ct);
     }
 }

@@ -3,6 +3,7 @@ using Adas.Api.Security;
 using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
+using Adas.Data.Results;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,9 +48,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, 
             db.JobDeletions.Add(audit);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            await db.SafetyEvents.Where(e => e.JobId == job.Id).ExecuteDeleteAsync(ct);
-            await db.TrafficSigns.Where(s => s.JobId == job.Id).ExecuteDeleteAsync(ct);
-            await db.DriverStates.Where(s => s.JobId == job.Id).ExecuteDeleteAsync(ct);
+            await db.DeleteResultsOfJobAsync(job.Id, ct);
             await db.VideoJobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(ct);
             var videoOrphaned = !await db.VideoJobs.AnyAsync(j => j.VideoId == job.VideoId, ct);
             if (videoOrphaned) await db.Videos.Where(v => v.Id == job.VideoId).ExecuteDeleteAsync(ct);

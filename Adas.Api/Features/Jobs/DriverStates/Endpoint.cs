@@ -1,12 +1,11 @@
 using Adas.Api.Features.Shared;
 using Adas.Data;
-using Adas.Data.Entities;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Jobs.DriverStates;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<DriverState>>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<DriverStateDto>>
 {
     public override void Configure()
     {
@@ -21,7 +20,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged
             await Send.NotFoundAsync(ct);
             return;
         }
-        await Send.OkAsync(await db.DriverStates.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.Second).ThenBy(s => s.Id)
-            .ToPageAsync(r, ct), ct);
+        await Send.OkAsync((await db.DriverStates.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.Second).ThenBy(s => s.Id)
+            .ToPageAsync(r, ct)).Map(DriverStateDto.From), ct);
     }
 }

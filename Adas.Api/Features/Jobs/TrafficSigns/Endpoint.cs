@@ -1,12 +1,11 @@
 using Adas.Api.Features.Shared;
 using Adas.Data;
-using Adas.Data.Entities;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Api.Features.Jobs.TrafficSigns;
 
-public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<TrafficSign>>
+public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged<TrafficSignDto>>
 {
     public override void Configure()
     {
@@ -21,7 +20,7 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<JobItemsRequest, Paged
             await Send.NotFoundAsync(ct);
             return;
         }
-        await Send.OkAsync(await db.TrafficSigns.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.FirstSeenSeconds).ThenBy(s => s.Id)
-            .ToPageAsync(r, ct), ct);
+        await Send.OkAsync((await db.TrafficSigns.AsNoTracking().Where(s => s.JobId == r.Id).OrderBy(s => s.FirstSeenSeconds).ThenBy(s => s.Id)
+            .ToPageAsync(r, ct)).Map(TrafficSignDto.From), ct);
     }
 }

@@ -4,7 +4,7 @@ using Adas.Api.Security;
 using Adas.Data;
 using Adas.Data.Models;
 using Adas.Data.Entities;
-using Adas.Perception.Models;
+using Adas.Shared.Models;
 using FastEndpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

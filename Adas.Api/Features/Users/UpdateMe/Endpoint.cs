@@ -28,7 +28,7 @@ public sealed class Endpoint(AdasDbContext db, LoginThrottle throttle, TimeProvi
         if (user is null) { await Send.NotFoundAsync(ct); return; }
         if (req.NewPassword is { } newPassword)
         {
-            var (attempt, wait) = throttle.TryBegin(user.Email, HttpContext.Connection.RemoteIpAddress?.ToString());
+            var (attempt, wait) = throttle.TryBegin(user.Email, HttpContext.Connection.RemoteIpAddress);
             if (attempt is null)
             {
                 await SecurityExtensions.WriteTooManyRequestsAsync(HttpContext, wait, "Too many wrong passwords for this account.", ct);
