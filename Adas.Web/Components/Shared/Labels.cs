@@ -8,7 +8,7 @@ public static class Labels
     public static readonly string[] EventTypes =
     [
         "forward_collision_warning", "close_following", "pedestrian_collision_warning", "lane_departure", "traffic_sign",
-        "microsleep", "drowsiness", "yawning", "distraction", "phone_use", "driver_absent", "camera_obstructed",
+        "microsleep", "sleep", "drowsiness", "yawning", "distraction", "phone_use", "driver_absent", "camera_obstructed",
     ];
 
     public static readonly string[] Severities = ["info", "warning", "critical"];
