@@ -23,6 +23,9 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string LanesStage = "lanes";
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
+
+    /// <summary>Whether the whole view stands (<see cref="BackgroundMotion"/>).</summary>
+    public const string BackgroundStage = "background";
     public const string SignalsStage = "signals";
 
     /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
@@ -157,7 +160,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             detections = _lastDetections = kept;
         }
         _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
-        _timings.Measure(LanesStage, () => _background.Update(image, time, _lastDetections.Select(d => d.Box),
+        _timings.Measure(BackgroundStage, () => _background.Update(image, time, _lastDetections.Select(d => d.Box),
             Math.Max(_options.EgoMask.BottomFraction, 1 - (_egoMask.BonnetTopFraction ?? 1)), _egoMask.Mask));
         _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);
         _lanes.Recalibrate(_horizon.Camera);
@@ -167,7 +170,8 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             _timings.Measure(SignalsStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
                 new RoadFrameContext(_horizon.Camera, image.Width, cut)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
-            _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _lanes.EgoMotion.KnownSpeedMetersPerSecond));
+            _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _observation?.EgoSpeedMetersPerSecond,
+            o => _observation is { } seen && _rules.BelievesTtc(o, seen)));
 
         _frames++;
         if (lane.BothConfident)
@@ -248,10 +252,25 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             .ToHashSet();
         if (measured.Count > 0) _appearance.BeginFrame(image);
         var objects = candidates.Select(c => RoadObject.From(c.Track, c.InCorridor, c.InPedestrianCorridor,
-            measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).ToList();
+            measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).Select(o => WithoutCutOffTtc(o, image.Width)).ToList();
         _appearance.Prune(time);
         return objects;
     }
+
+    /// <summary>
+    /// A box cut off by the frame's left or right side has no measurable size: it grows or shrinks as the road user
+    /// slides in or out of view, not as it closes, so it has no TTC. Such boxes are beside the car (a car passed close in
+    /// the next lane, a scooter alongside); one straight ahead that fills the view is cut on both sides and keeps it.
+    /// </summary>
+    private static RoadObject WithoutCutOffTtc(RoadObject o, int frameWidth)
+    {
+        var margin = CutOffMarginFraction * frameWidth;
+        var left = o.Box.Left <= margin;
+        var right = o.Box.Right >= frameWidth - margin;
+        return left != right ? o with { TtcSeconds = null, ScaleRate = null } : o;
+    }
+
+    private const double CutOffMarginFraction = 0.005;
 
     /// <summary>The ego speed at the first frame of each second of video (null while unknown).</summary>
     private void RecordSecond(int second, double? speed)
