@@ -252,25 +252,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             .ToHashSet();
         if (measured.Count > 0) _appearance.BeginFrame(image);
         var objects = candidates.Select(c => RoadObject.From(c.Track, c.InCorridor, c.InPedestrianCorridor,
-            measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).Select(o => WithoutCutOffTtc(o, image.Width)).ToList();
+            measured.Contains(c.Track.Id) ? _appearance.Update(c.Track, time) : default)).ToList();
         _appearance.Prune(time);
         return objects;
     }
-
-    /// <summary>
-    /// A box cut off by the frame's left or right side has no measurable size: it grows or shrinks as the road user
-    /// slides in or out of view, not as it closes, so it has no TTC. Such boxes are beside the car (a car passed close in
-    /// the next lane, a scooter alongside); one straight ahead that fills the view is cut on both sides and keeps it.
-    /// </summary>
-    private static RoadObject WithoutCutOffTtc(RoadObject o, int frameWidth)
-    {
-        var margin = CutOffMarginFraction * frameWidth;
-        var left = o.Box.Left <= margin;
-        var right = o.Box.Right >= frameWidth - margin;
-        return left != right ? o with { TtcSeconds = null, ScaleRate = null } : o;
-    }
-
-    private const double CutOffMarginFraction = 0.005;
 
     /// <summary>The ego speed at the first frame of each second of video (null while unknown).</summary>
     private void RecordSecond(int second, double? speed)

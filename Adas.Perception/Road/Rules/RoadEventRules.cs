@@ -143,11 +143,12 @@ public sealed class RoadEventRules(RoadEventOptions options)
     }
 
     /// <summary>
-    /// A collision warning is critical only while the ego vehicle is not known to stand still (by its measured speed
-    /// or the whole view standing): a standing car cannot brake any harder, and what closes on it is the other's doing.
+    /// A collision warning is critical only while the ego vehicle is known to move (measured speed ≥ EgoStoppedSpeed;
+    /// 0 when the whole view stands): a standing car cannot brake any harder, what closes on it is the other's doing,
+    /// and an unknown speed is not taken as moving (a busy crossing with no road in view read five criticals).
     /// </summary>
     private EventSeverity Severity(RoadObservation frame, bool critical) =>
-        critical && !frame.EgoStanding && !(frame.EgoSpeedMetersPerSecond < options.EgoStoppedSpeed) ? EventSeverity.Critical : EventSeverity.Warning;
+        critical && frame.EgoSpeedMetersPerSecond >= options.EgoStoppedSpeed ? EventSeverity.Critical : EventSeverity.Warning;
 
     private static Dictionary<string, object?> Details(RoadObject o) => new()
     {
