@@ -160,8 +160,10 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
             detections = _lastDetections = kept;
         }
         _timings.Measure(LanesStage, () => _vanishingPoint.Update(image, time, _lanes.Options.NearRowFraction));
-        _timings.Measure(BackgroundStage, () => _background.Update(image, time, _lastDetections.Select(d => d.Box),
-            Math.Max(_options.EgoMask.BottomFraction, 1 - (_egoMask.BonnetTopFraction ?? 1)), _egoMask.Mask));
+        // On detection frames only (15 a second): the boxes are this frame's, and it halves the cost (2 ms a frame at 25 fps).
+        if (detections is not null)
+            _timings.Measure(BackgroundStage, () => _background.Update(image, time, _lastDetections.Select(d => d.Box),
+                Math.Max(_options.EgoMask.BottomFraction, 1 - (_egoMask.BonnetTopFraction ?? 1)), _egoMask.Mask));
         _horizon.Update(lane, _lanes.Projection, time, _vanishingPoint.Estimate);
         _lanes.Recalibrate(_horizon.Camera);
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
