@@ -8,9 +8,8 @@ public sealed record DriverOptions
 {
     public LandmarkModelKind Landmarks { get; init; } = LandmarkModelKind.FaceLandmarker478;
 
-    /// <summary>Eye and mouth limits of the landmark model; by default the measured ones of <see cref="Landmarks"/>.</summary>
-    public LandmarkProfile? ProfileOverride { get; init; }
-    public LandmarkProfile Profile => ProfileOverride ?? LandmarkProfile.For(Landmarks);
+    /// <summary>Eye and mouth limits of the landmark model: the measured ones of <see cref="Landmarks"/>.</summary>
+    public LandmarkProfile Profile => LandmarkProfile.For(Landmarks);
 
     /// <summary>
     /// How often the landmark model runs per second of video (the face box is followed by the detector between);

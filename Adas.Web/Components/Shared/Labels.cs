@@ -13,6 +13,10 @@ public static class Labels
 
     public static readonly string[] Severities = ["info", "warning", "critical"];
 
+    public static readonly string[] ReviewStates = ["needs_review", "confirmed", "coachable", "coached", "dismissed", "not_required"];
+
+    public static readonly string[] DismissReasons = ["not_a_hazard", "wrong_object", "camera_or_video_problem", "not_the_driver", "duplicate", "other"];
+
     /// <summary>forward_collision_warning or analysisFps → "Forward collision warning", "Analysis fps".</summary>
     public static string Words(string? value)
     {
