@@ -23,7 +23,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
     public const string LanesStage = "lanes";
     public const string SignsStage = "signs";
     public const string RenderStage = "render";
-    public const string SignalsStage = "signals";
+    public const string SignalsFileStage = "signals_file";
 
     /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
     public const string LaneModelStage = "lane_model";
@@ -160,7 +160,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
         if (_signals is not null)
-            _timings.Measure(SignalsStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
+            _timings.Measure(SignalsFileStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
                 new RoadFrameContext(_horizon.Camera, image.Width, cut)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
             _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _lanes.EgoMotion.KnownSpeedMetersPerSecond));
