@@ -30,9 +30,6 @@ public static class SecurityExtensions
         services.AddSingleton<TokenService>();
         services.AddScoped<Adas.Api.Features.Auth.SessionIssuer>();
 
-        services.AddHttpContextAccessor();
-        services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User));
-
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
