@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Adas.Api.Features.Drivers.Score;
 using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
 using Adas.Data;
 using Adas.Data.Queue;
+using Adas.ServiceDefaults;
 using FastEndpoints;
 
 namespace Adas.Api.Extensions;
@@ -15,13 +17,14 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddAdasData(builder.Configuration);
         builder.AddAdasRedis();
-        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        builder.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
         builder.Services.AddScoped<LiveAlertMessages>();
         builder.Services.AddSingleton<FinishedJobCache>();
-        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
+        builder.AddValidatedOptions<ScoringOptions>(ScoringOptions.Section);
         builder.Services.AddSingleton<LiveSessionGuard>();
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();

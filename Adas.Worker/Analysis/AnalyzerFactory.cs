@@ -9,9 +9,13 @@ using Adas.Perception.Road.Camera;
 namespace Adas.Worker.Analysis;
 
 /// <summary>Builds the perception pipeline for a video type. Shared by the queue worker and the command line.</summary>
-public sealed class AnalyzerFactory(PerceptionModels models)
+/// <param name="road">The road pipeline's settings (bound from <see cref="PerceptionSetup.RoadSection"/>); the camera is per video.</param>
+/// <param name="driver">The driver pipeline's settings (bound from <see cref="PerceptionSetup.DriverSection"/>).</param>
+public sealed class AnalyzerFactory(PerceptionModels models, RoadOptions? road = null, DriverOptions? driver = null)
 {
     public PerceptionModels Models { get; } = models;
+    private readonly RoadOptions _road = road ?? new RoadOptions();
+    private readonly DriverOptions _driver = driver ?? new DriverOptions();
 
     /// <summary>
     /// The built-in models with each task's registry-activated version put in their place. An activated face-landmark
@@ -30,15 +34,15 @@ public sealed class AnalyzerFactory(PerceptionModels models)
     /// <param name="signalsPath">Where the pipeline writes its per-frame signals (Parquet); null for none.</param>
     public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null, string? signalsPath = null) => type switch
     {
-        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, new RoadOptions { Camera = camera ?? new CameraModel() }, signalsPath: signalsPath),
+        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, _road with { Camera = camera ?? _road.Camera }, signalsPath: signalsPath),
         _ => CreateDriver(overrides ?? Models, signalsPath),
     };
 
-    private static DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath)
+    private DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath)
     {
-        var options = new DriverOptions
+        var options = _driver with
         {
-            Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : LandmarkModelKind.FaceLandmarker478,
+            Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : _driver.Landmarks,
         };
         var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
