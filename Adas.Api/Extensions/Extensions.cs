@@ -22,6 +22,9 @@ public static class Extensions
         builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
         builder.Services.AddScoped<LiveAlertMessages>();
+        builder.Services.AddScoped<LiveReviewMessages>();
+        builder.Services.AddScoped<Features.Events.EventReviewer>();
+        builder.Services.AddScoped<Features.Quality.QualityReport>();
         builder.Services.AddSingleton<FinishedJobCache>();
         builder.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
         builder.AddValidatedOptions<ScoringOptions>(ScoringOptions.Section);

@@ -19,6 +19,8 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
     public static readonly RedisChannel CancelChannel = RedisChannel.Literal("adas:jobs:cancel");
     /// <summary>The id of each new alert, for the API to push to the live sockets that may see it.</summary>
     public static readonly RedisChannel AlertChannel = RedisChannel.Literal("adas:alerts");
+    /// <summary>Event ids (comma-separated) whose review just changed, for live inboxes.</summary>
+    public static readonly RedisChannel ReviewChannel = RedisChannel.Literal("adas:reviews");
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -92,6 +94,8 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
         redis.GetSubscriber().PublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
 
     public Task PublishAlertAsync(Guid alertId) => redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString());
+
+    public Task PublishReviewAsync(IEnumerable<Guid> eventIds) => redis.GetSubscriber().PublishAsync(ReviewChannel, string.Join(',', eventIds));
 
     public Task PublishCancelAsync(Guid jobId) => redis.GetSubscriber().PublishAsync(CancelChannel, jobId.ToString());
 }

@@ -17,6 +17,7 @@ public sealed class RoadSignalWriter(string path, double fps) : IDisposable
         var lane = observation.Lane;
         _c.EgoSpeed.Add(observation.EgoSpeedMetersPerSecond);
         _c.EgoKnownSlow.Add(observation.EgoKnownSlow);
+        _c.EgoStanding.Add(observation.EgoStanding);
         _c.LaneBothConfident.Add(lane.BothConfident);
         _c.LaneLeftConfidence.Add(lane.Left?.Confidence);
         _c.LaneRightConfidence.Add(lane.Right?.Confidence);

@@ -42,6 +42,10 @@ public sealed class SignalRowGroup(RowGroupReader rowGroup, IReadOnlyDictionary<
 
     public T[] Read<T>(ISignalColumn column) => Read<T>(column.Definition.Name);
 
+    /// <summary>A column added after the first files were written: their rows read as the type's default (null).</summary>
+    public T[] ReadAdded<T>(ISignalColumn column) =>
+        columns.ContainsKey(column.Definition.Name) ? Read<T>(column) : new T[Rows];
+
     public T[] Read<T>(string name)
     {
         using var reader = rowGroup.Column(columns[name]).LogicalReader<T>();

@@ -1,6 +1,8 @@
 extern alias web;
 using Adas.Data.Entities;
 using Adas.Tests.Api.Infrastructure;
+using Microsoft.Extensions.Options;
+using web::Adas.Web.Extensions;
 using web::Adas.Web.Session;
 
 namespace Adas.Tests.Web;
@@ -15,7 +17,7 @@ public sealed class AccessTokensTests(ApiFactory api)
         var user = await api.CreateUserAsync(UserRole.Driver);
         using var http = api.CreateClient();
         var auth = new AuthApi(http);
-        var sessions = new SessionStore();
+        var sessions = new SessionStore(Options.Create(new WebOptions()), TimeProvider.System);
         var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, null, TestContext.Current.CancellationToken), null);
         var old = session.Tokens;
         // Within the refresh margin: the next use refreshes. Without the session's lock, concurrent refreshes would
@@ -41,9 +43,9 @@ public sealed class AccessTokensTests(ApiFactory api)
         var user = await api.CreateUserAsync(UserRole.Driver);
         using var http = api.CreateClient();
         var auth = new AuthApi(http);
-        var sessions = new SessionStore();
+        var sessions = new SessionStore(Options.Create(new WebOptions()), TimeProvider.System);
         var session = sessions.Create(await auth.LoginAsync(user.Email, user.Password, null, TestContext.Current.CancellationToken), null);
-        await auth.LogoutAsync(session.Tokens, null, TestContext.Current.CancellationToken);
+        await auth.LogoutAsync(session.Tokens.RefreshToken, null, TestContext.Current.CancellationToken);
         session.Tokens = session.Tokens with { ExpiresAt = DateTime.UtcNow.AddSeconds(20) };
 
         Assert.Null(await new AccessTokens(sessions, auth, TimeProvider.System).ForAsync(SessionClaims.Principal(session), CancellationToken.None));

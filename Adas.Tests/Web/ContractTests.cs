@@ -39,6 +39,10 @@ public sealed class ContractTests(ApiFactory api)
         { "GET /api/trips/{id}/stats", typeof(TripStats) },
         { "GET /api/drivers/{id}/score", typeof(DriverScore) },
         { "GET /api/models", typeof(Paged<ModelDto>) },
+        { "PUT /api/events/{id}/review", typeof(EventDto) },
+        { "PUT /api/events/review", typeof(ReviewResult) },
+        { "GET /api/events/{id}/review-history", typeof(List<ReviewHistoryEntry>) },
+        { "GET /api/quality", typeof(QualityReport) },
     };
 
     private static JsonObject? _document;

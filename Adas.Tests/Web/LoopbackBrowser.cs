@@ -55,6 +55,14 @@ public sealed partial class LoopbackBrowser : IDisposable
         }));
     }
 
+    /// <summary>Submits the form of the page at <paramref name="page"/> that posts to <paramref name="action"/>, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string page, string action)
+    {
+        var html = await _http.GetStringAsync(page);
+        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
+        return await _http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
     public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => _http.PostAsync(path, content);

@@ -38,6 +38,7 @@ public static class Extensions
 
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddHostedService<SessionSweeper>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<AccessTokens>();
         builder.Services.AddScoped<LiveFeed>();

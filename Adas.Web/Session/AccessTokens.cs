@@ -13,7 +13,6 @@ public sealed class AccessTokens(SessionStore sessions, AuthApi auth, TimeProvid
     public async Task<string?> ForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (sessions.Find(SessionClaims.SessionIdOf(user)) is not { } session) return null;
-        session.LastUsedAt = clock.GetUtcNow().UtcDateTime;
         if (!NeedsRefresh(session)) return session.Tokens.AccessToken;
         await session.RefreshLock.WaitAsync(ct);
         try

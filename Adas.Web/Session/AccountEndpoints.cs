@@ -1,4 +1,4 @@
-using Adas.Web.Api;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -6,22 +6,22 @@ namespace Adas.Web.Session;
 
 public static class AccountEndpoints
 {
-    /// <summary>Sign-out: revokes the session's refresh token at the API, forgets the session, clears the cookie.</summary>
+    /// <summary>
+    /// Sign-out (the layout's form, with its antiforgery token): revokes the session's refresh token at the API, forgets
+    /// the session and clears the cookie, whether or not the API could be reached.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext context, SessionStore sessions, AuthApi auth, ILoggerFactory logs) =>
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SessionStore sessions, AuthApi auth,
+            ILoggerFactory logs) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(title: "Invalid form", detail: "The sign-out form's antiforgery token is missing or wrong.",
+                    statusCode: StatusCodes.Status400BadRequest);
             if (sessions.Find(SessionClaims.SessionIdOf(context.User)) is { } session)
             {
                 sessions.Remove(session.Id);
-                try
-                {
-                    await auth.LogoutAsync(session.Tokens, session.Browser, context.RequestAborted);
-                }
-                catch (Exception ex) when (ex is ApiProblem or HttpRequestException)
-                {
-                    logs.CreateLogger("Adas.Web.Account").LogWarning(ex, "The API did not revoke the session's refresh token");
-                }
+                await auth.TryLogoutAsync(session, logs.CreateLogger("Adas.Web.Account"), context.RequestAborted);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
@@ -29,7 +29,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    /// <summary>A cookie whose server-side session is gone (signed out, refresh refused, web app restarted) signs nobody in.</summary>
+    /// <summary>A cookie whose server-side session is gone (signed out, expired, refresh refused, web app restarted) signs nobody in.</summary>
     public static Task RejectWithoutSession(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();

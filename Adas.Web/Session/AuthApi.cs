@@ -28,13 +28,30 @@ public sealed class AuthApi(HttpClient http)
         return await response.Content.ReadFromJsonAsync<TokenResponse>(ApiJson.Options, ct);
     }
 
-    /// <summary>Revokes the session's refresh token at the API.</summary>
-    public async Task LogoutAsync(TokenResponse tokens, IPAddress? browser, CancellationToken ct)
+    /// <summary>Revokes the refresh token's session at the API (the refresh token alone: the access token may have expired).</summary>
+    public async Task LogoutAsync(string refreshToken, IPAddress? browser, CancellationToken ct)
     {
-        using var request = Post("/api/auth/logout", new { refreshToken = tokens.RefreshToken }, browser);
-        request.Headers.Authorization = new("Bearer", tokens.AccessToken);
+        using var request = Post("/api/auth/logout", new { refreshToken }, browser);
         using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode && (int)response.StatusCode != 401) throw await ApiProblem.ReadAsync(response, ct);
+        if (!response.IsSuccessStatusCode) throw await ApiProblem.ReadAsync(response, ct);
+    }
+
+    /// <summary>
+    /// <see cref="LogoutAsync"/> for a session being forgotten anyway: a failure (API down, timeout, refusal) is logged,
+    /// never thrown, so the browser's cookie is still cleared.
+    /// </summary>
+    public async Task<bool> TryLogoutAsync(UserSession session, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await LogoutAsync(session.Tokens.RefreshToken, session.Browser, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The API did not revoke the refresh token of session {SessionId}", session.Id[..8]);
+            return false;
+        }
     }
 
     private static HttpRequestMessage Post<T>(string path, T body, IPAddress? browser)

@@ -17,6 +17,7 @@ public static class BenchCommand
     {
         if (args.Positional.FirstOrDefault() == "api") return await ApiBench.RunAsync(args);
         if (args.Positional.FirstOrDefault() == "events") return await EventsBench.RunAsync(args);
+        if (args.Positional.FirstOrDefault() == "eval") return await Eval.EvalCommand.RunAsync(args, new AnalyzerFactory(PerceptionSetup.DefaultModels()));
         if (args.Get("dev-set") is not null) return await DevSetReport.RunAsync(args, new AnalyzerFactory(PerceptionSetup.DefaultModels()));
         var type = args.VideoType(VideoType.Dashcam);
         var factory = new AnalyzerFactory(PerceptionSetup.DefaultModels());

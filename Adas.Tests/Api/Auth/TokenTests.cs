@@ -133,6 +133,26 @@ public sealed class TokenTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task The_refresh_token_alone_ends_its_session_even_with_an_expired_access_token()
+    {
+        var user = await api.CreateUserAsync(UserRole.Driver);
+        var ended = (await api.LoginResponseAsync(user))["refreshToken"]!.GetValue<string>();
+        var other = (await api.LoginResponseAsync(user))["refreshToken"]!.GetValue<string>();
+        using var expired = api.ClientWithToken(Sign(ClaimsFor(user), expires: DateTime.UtcNow.AddMinutes(-20)));
+
+        var logout = await expired.PostAsJsonAsync("/api/auth/logout", new { refreshToken = ended }, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        using var anonymous = api.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(anonymous, ended)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(anonymous, other)).StatusCode);
+        // Without a refresh token, only a signed-in caller may end (all of) their sessions.
+        var nothing = await anonymous.PostAsync("/api/auth/logout", null, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, nothing.StatusCode);
+        Assert.Equal("application/problem+json", nothing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task An_unknown_refresh_token_is_401_and_an_empty_one_is_400()
     {
         using var client = api.CreateClient();

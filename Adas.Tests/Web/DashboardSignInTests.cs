@@ -3,9 +3,9 @@ using Adas.Tests.Jobs;
 
 namespace Adas.Tests.Web;
 
-/// <summary>Sign-in through the dashboard: one browser hammering /login cannot keep another browser out.</summary>
+/// <summary>Sign-in and sign-out through the dashboard, as browsers from distinct addresses.</summary>
 [Collection(GraphCollection.Name)]
-public sealed class SignInThrottleTests(GraphFixture fixture)
+public sealed class DashboardSignInTests(GraphFixture fixture)
 {
     [Fact]
     public async Task A_browser_hammering_login_with_the_victims_email_does_not_keep_the_victim_out()
@@ -33,5 +33,27 @@ public sealed class SignInThrottleTests(GraphFixture fixture)
         // The API counted each browser under its own address (it trusts X-Forwarded-For from the web host only).
         Assert.Equal(1, fixture.Count(
             $"SELECT COUNT(*) FROM refresh_tokens t JOIN users u ON u.Id = t.UserId WHERE u.Email = '{email}' AND t.CreatedByIp = '127.0.0.3'"));
+    }
+
+    [Fact]
+    public async Task Sign_out_needs_the_forms_antiforgery_token()
+    {
+        await fixture.Graph.WaitUntilWebReadyAsync();
+        var (email, password) = await fixture.CreateUserAsync("viewer", "Viewer V");
+        using var browser = new LoopbackBrowser(fixture.Graph.WebUrl, IPAddress.Parse("127.0.0.4"));
+        using (await browser.SignInAsync(email, password)) Assert.True(browser.HasSessionCookie);
+
+        // A cross-site form (no token) does not sign the user out.
+        using (var forged = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([])))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using (var stillIn = await browser.GetAsync("/jobs")) Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        using (var signedOut = await browser.PostFormAsync("/jobs", "/account/logout"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+            Assert.Equal("/login", signedOut.Headers.Location?.OriginalString);
+        }
+        using var after = await browser.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 }
