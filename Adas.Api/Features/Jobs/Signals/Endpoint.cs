@@ -2,7 +2,7 @@ using System.Text;
 using Adas.Api.Features.Shared;
 using Adas.Data;
 using Adas.Data.Entities;
-using Adas.Perception.Signals;
+using Adas.Shared.Signals;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;

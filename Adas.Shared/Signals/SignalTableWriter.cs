@@ -1,6 +1,6 @@
 using ParquetSharp;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>
 /// Writes rows of buffered columns to a Parquet file, one row group per <see cref="RowGroupRows"/> rows, so memory

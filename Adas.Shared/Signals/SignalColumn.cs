@@ -1,6 +1,6 @@
 using ParquetSharp;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>One column of a signals file: values buffered for the current row group, then written and cleared.</summary>
 public interface ISignalColumn

@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>
 /// The road signals table: one "frame" row per video frame, then one "object" row per tracked road user and one

@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>Facts shared by the writers and readers of signals files (<c>docs/signals.md</c> has the columns).</summary>
 public static class SignalsFile

@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>A signals file as plain rows of values (for CSV and other exports), one row group in memory at a time.</summary>
 public static class SignalRows

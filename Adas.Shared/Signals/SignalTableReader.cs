@@ -1,6 +1,6 @@
 using ParquetSharp;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>Reads a signals file one row group at a time (memory flat in video length), columns by name.</summary>
 public sealed class SignalTableReader : IDisposable
