@@ -1,5 +1,6 @@
 using Adas.Perception.Driver.Signals;
 using Adas.Perception.Driver.Vision;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 

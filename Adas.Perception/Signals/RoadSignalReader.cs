@@ -2,6 +2,7 @@ using Adas.Perception.Road.Lanes;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
 using OpenCvSharp;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 

@@ -1,6 +1,7 @@
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 

@@ -1,5 +1,6 @@
 using Adas.Perception.Driver;
 using Adas.Perception.Events;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 

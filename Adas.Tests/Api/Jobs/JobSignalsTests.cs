@@ -8,6 +8,7 @@ using Adas.Tests.Api.Infrastructure;
 using Adas.Tests.Infrastructure;
 using Adas.Tests.Perception.Road;
 using Adas.Tests.Perception.Signals;
+using Adas.Shared.Signals;
 
 namespace Adas.Tests.Api.Jobs;
 
