@@ -13,6 +13,18 @@ public sealed class CapturingLogSink : ILoggerProvider
 
     public IEnumerable<string> Lines => _lines;
 
+    /// <summary>Resource logs reach the AppHost a moment after they are written (later still on a loaded machine).</summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Lines.Any(match))
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(200);
+        }
+        return true;
+    }
+
     public string Tail(int count = 60) => string.Join(Environment.NewLine, _lines.TakeLast(count));
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, ResourceName(categoryName));

@@ -31,7 +31,8 @@ public sealed class TelemetryTests(GraphFixture graph, ITestOutputHelper output)
             Assert.Equal("completed", job.Status());
             var frames = job.GetProperty("summary").GetProperty("frames").GetInt32();
 
-            Assert.Contains(graph.Logs.Lines, line => line.Contains($"Processing job {id} in trace {traceId}"));
+            Assert.True(await graph.Logs.WaitForLineAsync(line => line.Contains($"Processing job {id} in trace {traceId}"), TimeSpan.FromSeconds(30)),
+                $"the worker's log has no 'Processing job {id} in trace {traceId}'");
 
             var api = await ScrapeAsync(graph.Api);
             scraped = api.Lines("adas_");
@@ -46,7 +47,8 @@ public sealed class TelemetryTests(GraphFixture graph, ITestOutputHelper output)
             Assert.Equal(frames, Delta("adas_analysis_frames_total", "video_type=\"dashcam\""));
             Assert.Equal(1, Delta("adas_jobs_processing_duration_seconds_count", "video_type=\"dashcam\""));
             Assert.Equal(1, Delta("adas_analysis_fps_count"));
-            Assert.True(Delta("adas_events_total", "event_type=\"forward_collision_warning\"", "event_severity=\"critical\"") >= 1);
+            // The synthetic approach clip has no measurable ego speed: its forward warnings stay warnings (unknown is not moving).
+            Assert.True(Delta("adas_events_total", "event_type=\"forward_collision_warning\"") >= 1);
             Assert.True(after.Has("adas_queue_backlog") && after.Has("adas_queue_pending"));
             // The message is acknowledged just after the job's metrics are recorded; the gauge then drops to 0.
             Assert.Equal(0, (await WaitForAsync(worker, now => now.Has("adas_queue_pending") && now.Sum("adas_queue_pending") == 0)).Sum("adas_queue_pending"));

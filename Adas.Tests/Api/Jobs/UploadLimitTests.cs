@@ -11,10 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Tests.Api.Jobs;
 
-/// <summary>Uploads are bounded per user (jobs per hour, bytes stored) and the multipart body as a whole is checked.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class UploadLimitTests(ApiFactory api)
+/// <summary>
+/// Uploads are bounded per user (jobs per hour, bytes stored) and the multipart body as a whole is checked. Against a real
+/// redis-server: while the queue is unreachable the API answers 503 before reading any upload.
+/// </summary>
+[Collection(RedisApiCollection.Name)]
+public sealed class UploadLimitTests(RedisApiFixture redis)
 {
+    private readonly ApiFactory api = redis.Api;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
