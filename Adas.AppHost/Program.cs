@@ -38,5 +38,6 @@ if (settings.WebEnabled)
 }
 
 builder.Services.AddHostedService<ResourceStateReporter>();
+builder.AddGracefulStop();
 
-builder.Build().Run();
+return await builder.Build().RunUntilStoppedAsync();
