@@ -64,7 +64,7 @@ public sealed record AdasSettings
     {
         if (environmentName == "Development") return;
         var missing = new List<string>();
-        if (configuration[ResourceNames.AdminPasswordVariable] is not { Length: > 0 }) missing.Add($"{ResourceNames.AdminPasswordVariable} (the first admin's password)");
+        if (configuration[EnvironmentVariables.AdminPassword] is not { Length: > 0 }) missing.Add($"{EnvironmentVariables.AdminPassword} (the first admin's password)");
         if ((configuration["Jwt:SigningKey"] ?? configuration[$"{ServiceConfigurationSection}:Jwt:SigningKey"]) is not { Length: >= 32 })
             missing.Add("Jwt__SigningKey (a random secret of at least 32 bytes, e.g. openssl rand -base64 48)");
         if (missing.Count > 0)
