@@ -56,6 +56,21 @@ public sealed record AdasSettings
 
     public bool IsSqlite => DbProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Outside Development nothing is generated or printed: the first admin's password and the token signing key must be
+    /// given (the services would refuse to start without them, later and less clearly).
+    /// </summary>
+    public static void RequireProductionSecrets(IConfiguration configuration, string environmentName)
+    {
+        if (environmentName == "Development") return;
+        var missing = new List<string>();
+        if (configuration[EnvironmentVariables.AdminPassword] is not { Length: > 0 }) missing.Add($"{EnvironmentVariables.AdminPassword} (the first admin's password)");
+        if ((configuration["Jwt:SigningKey"] ?? configuration[$"{ServiceConfigurationSection}:Jwt:SigningKey"]) is not { Length: >= 32 })
+            missing.Add("Jwt__SigningKey (a random secret of at least 32 bytes, e.g. openssl rand -base64 48)");
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"{environmentName} needs {string.Join(" and ", missing)}; set them in the environment.");
+    }
+
     private static int? ParsePort(string key, string text) =>
         int.TryParse(text, out var port) && port is >= 0 and <= 65535
             ? port == 0 ? null : port

@@ -6,7 +6,17 @@ using Adas.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var settings = AdasSettings.From(builder.Configuration, builder.AppHostDirectory);
+AdasSettings settings;
+try
+{
+    AdasSettings.RequireProductionSecrets(builder.Configuration, builder.Environment.EnvironmentName);
+    settings = AdasSettings.From(builder.Configuration, builder.AppHostDirectory);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
 DataFolder.EnsureOwnerOnly(settings.DataDirectory);
 
 var redis = builder.AddAdasRedis(settings);
@@ -38,5 +48,6 @@ if (settings.WebEnabled)
 }
 
 builder.Services.AddHostedService<ResourceStateReporter>();
+builder.AddGracefulStop();
 
-builder.Build().Run();
+return await builder.Build().RunUntilStoppedAsync();

@@ -23,6 +23,8 @@ public static class Extensions
     /// <summary>New traces recorded per second at most (<see cref="RateLimitedSampler"/>); 0 records every one.</summary>
     public const string MaxTracesPerSecondKey = "OpenTelemetry:MaxTracesPerSecond";
     private const double DefaultMaxTracesPerSecond = 20;
+    private const string OtlpTimeoutKey = "OTEL_EXPORTER_OTLP_TIMEOUT";
+    private const string DefaultOtlpTimeoutMilliseconds = "2000";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -68,6 +70,9 @@ public static class Extensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // Each export may take this long (10 s by default); on Ctrl+C the dashboard stops with the services, and their
+            // last flush into it held every service that long after it was asked to stop.
+            builder.Configuration[OtlpTimeoutKey] ??= DefaultOtlpTimeoutMilliseconds;
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 

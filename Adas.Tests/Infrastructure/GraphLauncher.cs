@@ -29,7 +29,7 @@ public static class GraphLauncher
             (app, host) =>
             {
                 app.DisableDashboard = true;
-                host.EnvironmentName = "Development";
+                host.EnvironmentName = options.EnvironmentName;
             }, cancellationToken);
         // The services' output goes to the test's log sink (shown when a test fails), not to the test runner's console.
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs)

@@ -5,6 +5,8 @@ public sealed record GraphOptions
 {
     public string DataDirectory { get; init; } = TestPaths.NewTempDirectory("adas-graph");
     public int WorkerReplicas { get; init; } = 1;
+    /// <summary>The AppHost's environment, which it gives every service.</summary>
+    public string EnvironmentName { get; init; } = "Development";
     /// <summary>AppHost configuration (ADAS_* settings, ConnectionStrings:*, ServiceConfiguration:* for the services).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
