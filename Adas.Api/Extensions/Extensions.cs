@@ -21,6 +21,8 @@ public static class Extensions
         builder.Services.AddScoped<JobVisibility>();
         builder.Services.AddScoped<LiveAlertMessages>();
         builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.Configure<Features.Events.Export.ExportOptions>(builder.Configuration.GetSection(Features.Events.Export.ExportOptions.Section));
+        builder.Services.AddSingleton<Features.Events.Export.ExportGate>();
         builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
         builder.Services.AddSingleton<LiveSessionGuard>();
         builder.Services.AddFastEndpoints();
