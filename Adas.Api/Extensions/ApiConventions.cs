@@ -39,6 +39,9 @@ public static class ApiConventions
         : TryParseSnakeCase(enumType, text, out var value) ? new ParseResult(true, value)
         : new ParseResult(false, null);
 
+    /// <summary>An enum value as the API writes it, e.g. CameraOrVideoProblem as camera_or_video_problem.</summary>
+    public static string SnakeCase<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     public static bool TryParseSnakeCase(Type enumType, string text, out object? value)
     {
         value = null;

@@ -12,7 +12,8 @@ public static class ResourceTags
     [
         ("Auth", "Sign-in, token refresh and sign-out; the caller's own account."),
         ("Jobs", "Video uploads and their analysis: status, live progress (WebSocket), results, the annotated video, deletion."),
-        ("Events", "Safety events (episodes) with snapshots and clips: the inbox, statistics and CSV export."),
+        ("Events", "Safety events (episodes) with snapshots and clips: the inbox, review verdicts and history, statistics and CSV export."),
+        ("Quality", "How often each event type is right, from the review verdicts: precision with its interval, per model set and week."),
         ("Alerts", "Alerts raised by warning and critical events: acknowledge, resolve, history."),
         ("Trips", "Trips of a driver and vehicle, with their statistics."),
         ("Vehicles", "Fleet vehicles and their camera (field of view, mounting height)."),

@@ -19,15 +19,6 @@ public static class ActiveModelQuery
             .OrderByDescending(m => m.CreatedAt).Select(m => (string?)paths.ModelFile(m.StoragePath)).FirstOrDefault());
     }
 
-    /// <summary>The active model file for one task, or null.</summary>
-    public static async Task<string?> ActiveModelPathAsync(this AdasDbContext db, DataPaths paths, ModelTask task,
-        CancellationToken ct = default)
-    {
-        var stored = await db.ModelVersions.AsNoTracking().Where(m => m.Task == task && m.IsActive)
-            .OrderByDescending(m => m.CreatedAt).Select(m => m.StoragePath).FirstOrDefaultAsync(ct);
-        return stored is null ? null : paths.ModelFile(stored);
-    }
-
     /// <summary>A stored model path (relative to the models folder, or absolute) as a full path.</summary>
     public static string ModelFile(this DataPaths paths, string storagePath) => Path.GetFullPath(Path.Combine(paths.Models, storagePath));
 }

@@ -19,8 +19,13 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
     public static readonly RedisChannel CancelChannel = RedisChannel.Literal("adas:jobs:cancel");
     /// <summary>The id of each new alert, for the API to push to the live sockets that may see it.</summary>
     public static readonly RedisChannel AlertChannel = RedisChannel.Literal("adas:alerts");
+    /// <summary>Event ids (comma-separated) whose review just changed, for live inboxes.</summary>
+    public static readonly RedisChannel ReviewChannel = RedisChannel.Literal("adas:reviews");
 
     private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>False while the connection to Redis is down (it reconnects by itself).</summary>
+    public bool IsReachable => redis.IsConnected;
 
     public async Task EnsureGroupAsync()
     {
@@ -88,10 +93,25 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
         await Db.StreamDeleteAsync(StreamKey, [messageId]);
     }
 
+    /// <summary>Best effort, like pub/sub itself: a live client that misses one reads the job again; the job must not fail for it.</summary>
     public Task PublishProgressAsync(JobProgress progress) =>
-        redis.GetSubscriber().PublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
+        TryPublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
 
-    public Task PublishAlertAsync(Guid alertId) => redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString());
+    /// <summary>Best effort: the alert is in the database either way.</summary>
+    public Task PublishAlertAsync(Guid alertId) => TryPublishAsync(AlertChannel, alertId.ToString());
+
+    private async Task TryPublishAsync(RedisChannel channel, string message)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(channel, message);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+        }
+    }
+
+    public Task PublishReviewAsync(IEnumerable<Guid> eventIds) => redis.GetSubscriber().PublishAsync(ReviewChannel, string.Join(',', eventIds));
 
     public Task PublishCancelAsync(Guid jobId) => redis.GetSubscriber().PublishAsync(CancelChannel, jobId.ToString());
 }

@@ -24,12 +24,20 @@ public sealed record SafetyEventView(
     int? TrackId,
     JsonElement? Details,
     bool HasSnapshot,
-    bool HasClip)
+    bool HasClip,
+    ReviewState ReviewState,
+    DismissReason? DismissReason,
+    string? ReviewNote,
+    string? CoachingNote,
+    DateTime? CoachedAt,
+    Guid? ReviewedById,
+    DateTime? ReviewedAt)
 {
     public static SafetyEventView From(SafetyEvent e) => new(e.Id, e.JobId, e.TripId, e.VehicleId, e.DriverId, e.Type,
         e.Severity, e.StartSeconds, e.EndSeconds, Math.Round(e.EndSeconds - e.StartSeconds, 3),
         e.OccurredAt, e.PeakMetric, e.PeakValue, e.TrackId, ParseDetails(e.DetailsJson), e.SnapshotPath is not null,
-        e.ClipPath is not null);
+        e.ClipPath is not null, e.ReviewState, e.DismissReason, e.ReviewNote, e.CoachingNote, e.CoachedAt, e.ReviewedById,
+        e.ReviewedAt);
 
     // Details are written by the worker; a row from an older or damaged writer still lists, without its details.
     private static JsonElement? ParseDetails(string? json)

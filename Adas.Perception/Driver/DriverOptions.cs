@@ -8,9 +8,8 @@ public sealed record DriverOptions
 {
     public LandmarkModelKind Landmarks { get; init; } = LandmarkModelKind.FaceLandmarker478;
 
-    /// <summary>Eye and mouth limits of the landmark model; by default the measured ones of <see cref="Landmarks"/>.</summary>
-    public LandmarkProfile? ProfileOverride { get; init; }
-    public LandmarkProfile Profile => ProfileOverride ?? LandmarkProfile.For(Landmarks);
+    /// <summary>Eye and mouth limits of the landmark model: the measured ones of <see cref="Landmarks"/>.</summary>
+    public LandmarkProfile Profile => LandmarkProfile.For(Landmarks);
 
     /// <summary>
     /// How often the landmark model runs per second of video (the face box is followed by the detector between);
@@ -44,8 +43,11 @@ public sealed record DriverOptions
 
     // Calibration
     public double CalibrationSeconds { get; init; } = 2.0;
-    /// <summary>How far from the camera axis the driver may face during calibration (cameras sit off to the side).</summary>
-    public double CalibrationMaxYawDegrees { get; init; } = 50;
+    /// <summary>
+    /// How far from the camera axis the driver may face during calibration: cameras sit off to the side, up to a
+    /// three-quarter view from the passenger side (the lookdown dev clip's driver faces the road at 65-74° of yaw).
+    /// </summary>
+    public double CalibrationMaxYawDegrees { get; init; } = 80;
     public double CalibrationMaxPitchDegrees { get; init; } = 40;
     public double RecalibrateAfterAbsentSeconds { get; init; } = 10;
     public double BaselineEarAdaptationPerFrame { get; init; } = 0.0002;
@@ -55,7 +57,22 @@ public sealed record DriverOptions
     public double EyesReopenMargin { get; init; } = 0.02;
     public int EarMedianFrames { get; init; } = 3;
     public double EyesUnreadableYawDegrees { get; init; } = 55;
+
+    /// <summary>
+    /// With the head pitched further down than this (degrees below the driver's neutral pose) the lids are seen from
+    /// above and look closed while the eyes look down at a lap or a phone: eye closure is not judged there, the look
+    /// down is judged as distraction (Euro NCAP DSM).
+    /// </summary>
+    public double EyesUnreadablePitchDownDegrees { get; init; } = 12;
+
+    /// <summary>Eyes closed this long is a microsleep (Euro NCAP DSM: closures under 3 s).</summary>
     public double MicrosleepSeconds { get; init; } = 1.0;
+
+    /// <summary>Eyes closed this long at once is sleep, critical (Euro NCAP DSM: more than 3 s).</summary>
+    public double SleepSeconds { get; init; } = 3.0;
+
+    /// <summary>Eyes closed or off the road this long at once: the driver is unresponsive, critical (Euro NCAP DSM: 6 s).</summary>
+    public double UnresponsiveSeconds { get; init; } = 6.0;
 
     /// <summary>
     /// Blinks are counted on a shallower dip (below this fraction of the baseline): PFLD follows a fast blink only

@@ -8,6 +8,8 @@ public static class EventTypes
     public const string LaneDeparture = "lane_departure";
     public const string TrafficSign = "traffic_sign";
     public const string Microsleep = "microsleep";
+    public const string Sleep = "sleep";
+    public const string Speeding = "speeding";
     public const string Drowsiness = "drowsiness";
     public const string Yawning = "yawning";
     public const string Distraction = "distraction";

@@ -1,4 +1,5 @@
 using Adas.Perception.Driver.Signals;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 

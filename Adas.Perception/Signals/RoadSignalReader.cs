@@ -2,6 +2,7 @@ using Adas.Perception.Road.Lanes;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
 using OpenCvSharp;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 
@@ -22,7 +23,7 @@ public static class RoadSignalReader
                 {
                     case SignalsFile.FrameRow:
                         if (pending is not null) yield return pending.ToFrame();
-                        pending = new Pending(g.Frame[i], g.Time[i], g.EgoSpeed[i], g.EgoKnownSlow[i] ?? false, Lane(g, i));
+                        pending = new Pending(g.Frame[i], g.Time[i], g.EgoSpeed[i], g.EgoKnownSlow[i] ?? false, g.EgoStanding[i] ?? false, Lane(g, i));
                         break;
                     case SignalsFile.ObjectRow:
                         pending!.Objects.Add(new RoadObject(g.TrackId[i]!.Value, g.ClassId[i]!.Value, g.Label[i]!, Box(g, i), g.Distance[i],
@@ -46,13 +47,13 @@ public static class RoadSignalReader
 
     private static Rect2f Box(Columns g, int i) => new(g.BoxX[i]!.Value, g.BoxY[i]!.Value, g.BoxW[i]!.Value, g.BoxH[i]!.Value);
 
-    private sealed record Pending(int Frame, double Time, double? EgoSpeed, bool EgoKnownSlow, LaneState Lane)
+    private sealed record Pending(int Frame, double Time, double? EgoSpeed, bool EgoKnownSlow, bool EgoStanding, LaneState Lane)
     {
         public List<RoadObject> Objects { get; } = [];
         public List<SignObservation> Signs { get; } = [];
 
         public RoadSignalFrame ToFrame() =>
-            new(Frame, new RoadObservation(Time, Objects, Lane, null, EgoKnownSlow, EgoSpeed), Signs);
+            new(Frame, new RoadObservation(Time, Objects, Lane, null, EgoKnownSlow, EgoSpeed, EgoStanding), Signs);
     }
 
     private sealed class Columns(SignalRowGroup g, RoadSignalColumns c)
@@ -62,6 +63,7 @@ public static class RoadSignalReader
         public readonly double[] Time = g.Read<double>(c.TimeSeconds);
         public readonly double?[] EgoSpeed = g.Read<double?>(c.EgoSpeed);
         public readonly bool?[] EgoKnownSlow = g.Read<bool?>(c.EgoKnownSlow);
+        public readonly bool?[] EgoStanding = g.ReadAdded<bool?>(c.EgoStanding);
         public readonly bool?[] BothConfident = g.Read<bool?>(c.LaneBothConfident);
         public readonly double?[] LeftConfidence = g.Read<double?>(c.LaneLeftConfidence);
         public readonly double?[] RightConfidence = g.Read<double?>(c.LaneRightConfidence);

@@ -1,6 +1,7 @@
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Road.Rules;
 using Adas.Perception.Road.Signs;
+using Adas.Shared.Signals;
 
 namespace Adas.Perception.Signals;
 
@@ -17,6 +18,7 @@ public sealed class RoadSignalWriter(string path, double fps) : IDisposable
         var lane = observation.Lane;
         _c.EgoSpeed.Add(observation.EgoSpeedMetersPerSecond);
         _c.EgoKnownSlow.Add(observation.EgoKnownSlow);
+        _c.EgoStanding.Add(observation.EgoStanding);
         _c.LaneBothConfident.Add(lane.BothConfident);
         _c.LaneLeftConfidence.Add(lane.Left?.Confidence);
         _c.LaneRightConfidence.Add(lane.Right?.Confidence);

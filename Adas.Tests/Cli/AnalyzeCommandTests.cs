@@ -24,11 +24,20 @@ public sealed class AnalyzeCommandTests : IDisposable
         var (codec, pixelFormat, frames) = await MediaFactory.ProbeAsync(Path.Combine(output, "annotated.mp4"));
         Assert.Equal(("h264", "yuv420p", 38), (codec, pixelFormat, frames));
         using var events = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "events.json")));
-        Assert.Equal(JsonValueKind.Array, events.RootElement.ValueKind);
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json")));
         var summary = results.RootElement.GetProperty("summary");
         Assert.Equal(38, summary.GetProperty("frames").GetInt32());
         Assert.True(summary.GetProperty("tracks").GetInt32() >= 1);
+        // events.json, the summary and the printed line tell the same count, and every event is a well-formed episode
+        var written = events.RootElement.EnumerateArray().ToList();
+        Assert.Equal(summary.GetProperty("events").GetInt32(), written.Count);
+        Assert.Contains($"; {written.Count} events", stdout);
+        Assert.All(written, e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("type").GetString()));
+            Assert.Contains(e.GetProperty("severity").GetString(), new[] { "info", "warning", "critical" });
+            Assert.InRange(e.GetProperty("startSeconds").GetDouble(), 0, e.GetProperty("endSeconds").GetDouble());
+        });
     }
 
     [Theory]

@@ -87,8 +87,21 @@ public sealed class RunningGraph : IAsyncDisposable
     public IReadOnlyList<string> States(string resource) =>
         [.. _latest.Values.Where(e => e.Resource.Name == resource).Select(e => e.Snapshot.State?.Text ?? "")];
 
-    /// <summary>Stops a resource (all its replicas) the way the dashboard's Stop button does: a graceful shutdown.</summary>
-    public Task StopAsync(string resource) => CommandAsync(resource, KnownResourceCommands.StopCommand);
+    /// <summary>
+    /// Stops a resource (all its replicas) the way the dashboard's Stop button does: a graceful shutdown, and returns
+    /// once the AppHost has seen it stopped (when the dashboard would offer Start).
+    /// </summary>
+    public async Task StopAsync(string resource)
+    {
+        await CommandAsync(resource, KnownResourceCommands.StopCommand);
+        // The stop command returns as soon as DCP reports the process finished; Aspire publishes that state later (after
+        // flushing the process's last logs). A start issued in between gets the old process's "Finished" after its own
+        // "Starting", and a wait for health gives up on it ("failed to start") although the new process runs.
+        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        foreach (var replica in _latest.Values.Where(e => e.Resource.Name == resource).Select(e => e.ResourceId).ToList())
+            await App.ResourceNotifications.WaitForResourceAsync(resource,
+                e => e.ResourceId == replica && e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), timeout.Token);
+    }
 
     /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
     public async Task StartAsync(string resource)

@@ -1,6 +1,7 @@
 using System.Net;
 using Adas.ServiceDefaults;
 using Adas.Tests.Infrastructure;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Adas.Tests.Jobs;
 
@@ -26,6 +27,27 @@ public sealed class ReliabilityTests(GraphFixture graph, ITestOutputHelper outpu
             var job = await graph.Api.WaitForFinalAsync(id, TimeSpan.FromMinutes(4));
             Assert.Equal("completed", job.Status());
             Assert.Equal(221 * 3, job.GetProperty("summary").GetProperty("frames").GetInt32());
+        }
+        catch
+        {
+            output.WriteLine(graph.Logs.Tail(120));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_restarted_right_after_it_stopped_comes_back_healthy_every_time()
+    {
+        try
+        {
+            // Start at once after each stop, as fast as the dashboard allows: the restarted worker must come up every time.
+            for (var round = 0; round < 4; round++)
+            {
+                await graph.Graph.StopAsync(ResourceNames.Worker);
+                Assert.All(graph.Graph.States(ResourceNames.Worker), state => Assert.Contains(state, KnownResourceStates.TerminalStates));
+                await graph.Graph.StartAsync(ResourceNames.Worker);
+                Assert.All(graph.Graph.States(ResourceNames.Worker), state => Assert.Equal(KnownResourceStates.Running, state));
+            }
         }
         catch
         {

@@ -27,9 +27,10 @@ public sealed class AdasApi(HttpClient http, CurrentUser currentUser, AccessToke
         using var response = await SendAsync(request, ct);
     }
 
-    public async Task PutAsync(string path, object body, CancellationToken ct = default)
+    public async Task<T> PutAsync<T>(string path, object body, CancellationToken ct = default)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: ApiJson.Options) }, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct))!;
     }
 
     /// <summary>Sends with the user's token; a non-success answer becomes an <see cref="ApiProblem"/>.</summary>

@@ -21,7 +21,23 @@ public sealed record JobDto(Guid Id, string Status, int Progress, string VideoTy
 
 public sealed record EventDto(Guid Id, Guid JobId, Guid? TripId, Guid? VehicleId, Guid? DriverId, string Type, string Severity,
     double StartSeconds, double EndSeconds, DateTime OccurredAt, string? PeakMetric, double? PeakValue, int? TrackId,
-    bool HasSnapshot, bool HasClip);
+    bool HasSnapshot, bool HasClip, string ReviewState, string? DismissReason, string? ReviewNote, string? CoachingNote,
+    DateTime? CoachedAt, DateTime? ReviewedAt);
+
+public sealed record ReviewResult(int Reviewed);
+
+public sealed record ReviewHistoryEntry(Guid Id, string Action, string FromState, string ToState, string? DismissReason, string? Note,
+    Guid? ByUserId, string? ByUserName, DateTime At);
+
+public sealed record QualityTally(string Type, string Severity, string? ModelSet, string? RuleSettingsVersion, int Events, int Reviewed,
+    int Confirmed, int Dismissed, IReadOnlyDictionary<string, int> DismissedByReason, int AwaitingReview, double? Precision,
+    double? PrecisionLow, double? PrecisionHigh);
+
+public sealed record QualityWeek(DateOnly WeekStart, int Events, int Reviewed, int Confirmed, int Dismissed, double? Precision,
+    double? PrecisionLow, double? PrecisionHigh);
+
+public sealed record QualityReport(Guid? FleetId, int Events, IReadOnlyList<QualityTally> ByType, IReadOnlyList<QualityTally> BySettings,
+    IReadOnlyList<QualityWeek> Weekly);
 
 public sealed record TrafficSignDto(Guid Id, string Kind, string Label, int? SpeedLimitKmh, double FirstSeenSeconds,
     double LastSeenSeconds, double Confidence, int FrameCount);
@@ -46,11 +62,13 @@ public sealed record CountBy<T>(T Key, int Count);
 public sealed record TripStats(Guid TripId, double DurationHours, double? DistanceKm, int TotalEvents, double? EventsPerHour,
     IReadOnlyList<CountBy<string>> ByType, IReadOnlyList<CountBy<string>> BySeverity);
 
-public sealed record ScoreBreakdown(string Type, string Severity, int Count, double Weight, double SeverityMultiplier,
-    double EventsPerHour, double Penalty);
+public sealed record ScoreBreakdown(string Type, string Severity, int Count, int Dismissed, int AwaitingReview, double Weight,
+    double SeverityMultiplier, double EventsPerHour, double Penalty);
+
+public sealed record CoachedEvent(Guid EventId, string Type, string Severity, DateTime OccurredAt, string? CoachingNote, DateTime? CoachedAt);
 
 public sealed record DriverScore(Guid DriverId, double Score, string Formula, double HoursDriven, double ScoredHours,
-    int TotalEvents, double TotalPenalty, IReadOnlyList<ScoreBreakdown> Breakdown);
+    int TotalEvents, double TotalPenalty, IReadOnlyList<ScoreBreakdown> Breakdown, IReadOnlyList<CoachedEvent> Coached);
 
 public sealed record ModelDto(Guid Id, string Task, string Version, string FileName, long SizeBytes, string? InputShape,
     string? OutputShape, bool IsActive, DateTime CreatedAt);

@@ -9,7 +9,7 @@ namespace Adas.Web.Live;
 public sealed record JobUpdate(Guid JobId, string Status, int Progress, string? ErrorMessage);
 
 /// <summary>
-/// The API's live socket for one browser circuit: job progress and new alerts, raised as events for the pages and
+/// The API's live socket for one browser circuit: job progress, new alerts and review verdicts, raised as events for the pages and
 /// the toasts. Connected on first use with the session's token; reconnects (with a fresh token) when the API
 /// closes it, e.g. when the access token expires. Closed while the browser is disconnected (Blazor keeps a
 /// disconnected circuit for minutes, and the API caps each user's sockets).
@@ -26,6 +26,8 @@ public sealed class LiveFeed(CurrentUser currentUser, AccessTokens tokens, IConf
 
     public event Action<JobUpdate>? JobChanged;
     public event Action<AlertDto>? AlertRaised;
+    /// <summary>Events whose review verdict someone just changed.</summary>
+    public event Action<IReadOnlyList<EventDto>>? ReviewChanged;
 
     public void Start()
     {
@@ -112,6 +114,8 @@ public sealed class LiveFeed(CurrentUser currentUser, AccessTokens tokens, IConf
         var type = message.TryGetProperty("type", out var t) ? t.GetString() : "job";
         if (type == "alert" && message.TryGetProperty("alert", out var alert))
             AlertRaised?.Invoke(alert.Deserialize<AlertDto>(ApiJson.Options)!);
+        else if (type == "review" && message.TryGetProperty("events", out var events))
+            ReviewChanged?.Invoke(events.Deserialize<List<EventDto>>(ApiJson.Options)!);
         else if (type == "job")
             JobChanged?.Invoke(message.Deserialize<JobUpdate>(ApiJson.Options)!);
     }

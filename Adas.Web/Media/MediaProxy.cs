@@ -18,6 +18,7 @@ public static class MediaProxy
         media.MapGet("/events/{id:guid}/snapshot", (Guid id, HttpContext context, MediaApi api) => ForwardAsync(context, api, $"/api/events/{id}/snapshot"));
         media.MapGet("/events/{id:guid}/clip", (Guid id, HttpContext context, MediaApi api) => ForwardAsync(context, api, $"/api/events/{id}/clip"));
         media.MapGet("/events/export", (HttpContext context, MediaApi api) => ForwardAsync(context, api, "/api/events/export" + context.Request.QueryString));
+        media.MapGet("/quality/export", (HttpContext context, MediaApi api) => ForwardAsync(context, api, "/api/quality/export" + context.Request.QueryString));
         return app;
     }
 

@@ -9,6 +9,7 @@ using Adas.Perception.Video;
 using Adas.Shared.Camera;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
+using Adas.Shared.Signals;
 
 namespace Adas.Worker.Cli;
 

@@ -31,6 +31,7 @@ public static class CommandLine
               Adas.Worker analyze <video> --type dashcam|in_cabin --out <dir> [--fov <degrees, 60>] [--camera-height <m, 1.3>] [--signals]
               Adas.Worker bench [--video <file>] [--type dashcam|in_cabin] [--driver-video <file>] [--memory]
               Adas.Worker bench --dev-set <folder> [--video <file>] [--out <folder for the annotated videos>]
+              Adas.Worker bench eval [--labels <folder, default eval/labels>] [--media <folder, default .assets/media/dev>] [--out <folder>]
               Adas.Worker bench api --url <api url> [--email E --password P] [--upload-mb N] [--rate N] [--seconds N]
               Adas.Worker bench events --url <api url> [--calls N] [--api-pid PID]   (database from ADAS_DATA_DIR / ConnectionStrings__adasdb)
             """);

@@ -15,6 +15,8 @@ public interface IEventFilter
     Guid? DriverId { get; }
     Guid? TripId { get; }
     Guid? JobId { get; }
+    ReviewState? ReviewState { get; }
+    DismissReason? DismissReason { get; }
 }
 
 /// <summary>The filters as query properties; the list adds paging, statistics and export take them alone.</summary>
@@ -28,6 +30,8 @@ public abstract class EventFilterQuery : IEventFilter
     public Guid? DriverId { get; set; }
     public Guid? TripId { get; set; }
     public Guid? JobId { get; set; }
+    public ReviewState? ReviewState { get; set; }
+    public DismissReason? DismissReason { get; set; }
 }
 
 public static class EventFilter
@@ -42,6 +46,8 @@ public static class EventFilter
         if (f.DriverId is { } driver) events = events.Where(e => e.DriverId == driver);
         if (f.TripId is { } trip) events = events.Where(e => e.TripId == trip);
         if (f.JobId is { } job) events = events.Where(e => e.JobId == job);
+        if (f.ReviewState is { } state) events = events.Where(e => e.ReviewState == state);
+        if (f.DismissReason is { } reason) events = events.Where(e => e.DismissReason == reason);
         return events;
     }
 }
@@ -53,6 +59,8 @@ public sealed class EventFilterValidator : AbstractValidator<IEventFilter>
         RuleFor(f => f.Type).MaximumLength(64).Matches("^[a-z_]+$").When(f => f.Type is not null)
             .WithMessage("'Type' is an event type such as forward_collision_warning.");
         RuleFor(f => f.Severity).IsInEnum();
+        RuleFor(f => f.ReviewState).IsInEnum();
+        RuleFor(f => f.DismissReason).IsInEnum();
         RuleFor(f => f.To).GreaterThan(f => f.From).When(f => f.From is not null && f.To is not null);
     }
 }

@@ -2,7 +2,11 @@ using Adas.Perception.Events;
 
 namespace Adas.Perception.Driver.Signals;
 
-/// <summary>The driver event rules (microsleep, drowsiness, yawning, distraction, phone use, obstruction, absence) as episodes.</summary>
+/// <summary>
+/// The driver event rules (microsleep, sleep, drowsiness, yawning, distraction, phone use, obstruction, absence) as
+/// episodes. Euro NCAP DSM defaults: eyes closed 1-3 s a microsleep, 3 s or more sleep, 6 s or more (or off the road
+/// 6 s) unresponsive, all critical; off the road 3 s at once, or 10 s within 30 s, distraction.
+/// </summary>
 public sealed class DriverEventRules
 {
     private readonly DriverOptions _options;
@@ -37,7 +41,8 @@ public sealed class DriverEventRules
     public bool YawningActive => _yawning.IsActive;
 
     public IReadOnlyList<ActiveWarning> Active =>
-        [.. _all.Where(d => d.IsActive).Select(d => new ActiveWarning(d.Type, d.ActiveSeverity ?? EventSeverity.Info)).Distinct()];
+        [.. _all.Where(d => d.IsActive).GroupBy(d => d.Type)
+            .Select(g => new ActiveWarning(g.Key, g.Max(d => d.ActiveSeverity ?? EventSeverity.Info)))];
 
     public void Update(DriverSignalState s, Func<byte[]?>? snapshot = null)
     {
@@ -49,7 +54,9 @@ public sealed class DriverEventRules
         // Distraction two ways: one look away of at least DistractionSeconds (the episode starts when the look
         // started), or glances adding up to more than DistractionCumulativeSeconds within the window.
         var offRoadDetails = s.OffRoad ? Details(("off_road_continuous_seconds", s.OffRoadSeconds), ("yaw", s.Yaw), ("pitch", s.Pitch)) : null;
-        _lookingAway.Update(t, s.OffRoad, EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
+        var unresponsive = s.OffRoad && s.OffRoadSeconds + 1e-9 >= _options.UnresponsiveSeconds;
+        if (unresponsive) offRoadDetails!["unresponsive"] = true;
+        _lookingAway.Update(t, s.OffRoad, unresponsive ? EventSeverity.Critical : EventSeverity.Warning, "off_road_seconds_in_window", s.OffRoadInWindowSeconds,
             details: offRoadDetails, snapshot: snapshot);
         _glancing.Update(t, s.OffRoad && s.OffRoadInWindowSeconds > _options.DistractionCumulativeSeconds, EventSeverity.Warning,
             "off_road_seconds_in_window", s.OffRoadInWindowSeconds, details: offRoadDetails, snapshot: snapshot);
@@ -61,8 +68,21 @@ public sealed class DriverEventRules
     public IReadOnlyList<AnalysisEvent> Complete()
     {
         var distraction = EpisodeMerger.Merge([.. _lookingAway.Complete(), .. _glancing.Complete()], _options.EventCooldownSeconds);
-        return [.. _all.Except([_lookingAway, _glancing]).SelectMany(d => d.Complete()).Concat(distraction)
+        var closures = _microsleep.Complete().Select(SleepOrMicrosleep);
+        return [.. _all.Except([_lookingAway, _glancing, _microsleep]).SelectMany(d => d.Complete()).Concat(distraction).Concat(closures)
             .OrderBy(e => e.StartSeconds).ThenBy(e => e.Type, StringComparer.Ordinal)];
+    }
+
+    /// <summary>An eye closure of <see cref="DriverOptions.SleepSeconds"/> or more is sleep, not a microsleep.</summary>
+    private AnalysisEvent SleepOrMicrosleep(AnalysisEvent closure)
+    {
+        var seconds = closure.EndSeconds - closure.StartSeconds;
+        if (seconds + 1e-9 < _options.SleepSeconds) return closure;
+        var details = new Dictionary<string, object?>(closure.Details ?? new Dictionary<string, object?>())
+        {
+            ["unresponsive"] = seconds + 1e-9 >= _options.UnresponsiveSeconds,
+        };
+        return closure with { Type = EventTypes.Sleep, Details = details };
     }
 
     private void UpdateDrowsiness(DriverSignalState s, Func<byte[]?>? snapshot)

@@ -76,16 +76,18 @@ public sealed class DriverSignals
         var threshold = _options.EyesClosedThreshold(Calibration.BaselineEar);
         // A face turned far shows the mouth in profile: its opening is not readable either.
         _yawn.Update(m.Time, face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees, mar, Calibration.BaselineMar);
-        // Eyes squeeze during a yawn and foreshorten when the head turns far: neither is an eye closure.
-        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !_yawn.EyesUnreadable(m.Time);
+        // Eyes squeeze during a yawn, foreshorten when the head turns far and are seen from above when it pitches
+        // down (lids over eyes looking at the lap): none of that is an eye closure.
+        var lookingDown = face && pitch < -_options.EyesUnreadablePitchDownDegrees;
+        var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !lookingDown && !_yawn.EyesUnreadable(m.Time);
 
         UpdateEyes(m.Time, eyesReadable, ear, threshold, duration);
         UpdateBlink(m.Time, eyesReadable, ear, duration);
         _perclos.Add(m.Time, duration, counted: eyesReadable, flagged: _eyesClosed);
         var eyesNotOpen = face && ear < _options.BlinkBaselineFraction * Calibration.BaselineEar;
         _head.Update(m.Time, face, pitch, eyesNotOpen, duration);
-        // A head hanging down with the eyes not open is drowsiness, not a look away from the road.
-        UpdateOffRoad(m.Time, face, yaw, eyesNotOpen ? Math.Max(pitch, 0) : pitch, duration);
+        // Looking down is off the road (Euro NCAP), whatever the lids seen from above look like.
+        UpdateOffRoad(m.Time, face, yaw, pitch, duration);
         _phoneSeconds = m.Phone ? _phoneSeconds + duration : 0;
 
         var perclos = _perclos.CountedSeconds + 1e-9 >= _options.PerclosMinFaceSeconds ? _perclos.Fraction : (double?)null;

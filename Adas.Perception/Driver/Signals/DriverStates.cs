@@ -14,11 +14,4 @@ public static class DriverStates
 
     public static IReadOnlyList<string> ByPriority { get; } =
         [Obstructed, Absent, EyesClosed, Drowsy, Phone, Distracted, Yawning, Alert];
-
-    public static int Priority(string state)
-    {
-        for (var i = 0; i < ByPriority.Count; i++)
-            if (ByPriority[i] == state) return i;
-        return ByPriority.Count;
-    }
 }

@@ -91,13 +91,6 @@ public sealed class DriverFaceReader : IDisposable
         };
     }
 
-    /// <summary>One-shot reading of a still image: the most prominent face, or null when there is none.</summary>
-    public FaceReading? ReadStill(Mat bgr)
-    {
-        var face = new DriverFaceSelector(acquireScore: _acquireScore).Select(FindFaces(bgr), bgr.Size(), null);
-        return face is null ? null : Read(bgr, face);
-    }
-
     public void Dispose()
     {
         _detector.Dispose();

@@ -35,13 +35,6 @@ public sealed class EyeRegionReader : IDisposable
         return ReadSquare(bgrFrame, new Rect2f(centre.X - side / 2, centre.Y - side / 2, side, side), mirror);
     }
 
-    /// <summary>A picture of one eye (an eye crop), read through the same models as in the pipeline.</summary>
-    public EyeReading ReadEyeImage(Mat bgrEye)
-    {
-        var side = Math.Max(bgrEye.Width, bgrEye.Height);
-        return ReadSquare(bgrEye, new Rect2f((bgrEye.Width - side) / 2f, (bgrEye.Height - side) / 2f, side, side), mirror: false);
-    }
-
     private EyeReading ReadSquare(Mat bgr, Rect2f square, bool mirror)
     {
         var lids = _eyelids.ReadSquare(bgr, square, mirror);

@@ -28,10 +28,6 @@ public sealed record CameraModel(double HorizontalFovDegrees = 60, double Mounti
         return below < 2 ? null : FocalPixels(frameWidth) * MountingHeightMeters / below;
     }
 
-    /// <summary>Image row of the road point <paramref name="distanceMeters"/> ahead.</summary>
-    public double GroundRow(double distanceMeters, int frameWidth, int frameHeight) =>
-        HorizonY(frameHeight) + FocalPixels(frameWidth) * MountingHeightMeters / distanceMeters;
-
     /// <summary>
     /// Monocular distance to an object: the size prior of its class (width for vehicles, height for people) and,
     /// when the box stands on the road below the horizon and is not cut by the frame edge, the ground-plane contact

@@ -103,7 +103,7 @@ public sealed class LaneProjection : IDisposable
     private Mat? _toBirdScaled;
     private Size _scaledSize;
 
-    /// <summary>A normalised bird's-eye point in frame pixels, without OpenCV's array round trip (for per-row loops).</summary>
+    /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>
     public (double X, double Y) BirdToFramePoint(double u, double v)
     {
         var (x, y) = (u * BirdSize.Width, v * BirdSize.Height);
@@ -111,10 +111,6 @@ public sealed class LaneProjection : IDisposable
         var w = m[6] * x + m[7] * y + m[8];
         return ((m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w);
     }
-
-    /// <summary>A normalised bird's-eye point (u across, v down: 0 far, 1 near) in frame pixels.</summary>
-    public Point2f BirdToFrame(double u, double v) =>
-        Cv2.PerspectiveTransform([new Point2f((float)(u * BirdSize.Width), (float)(v * BirdSize.Height))], ToFrame)[0];
 
     public Point2f[] LineToFrame(LanePolynomial line, int samples = 12)
     {

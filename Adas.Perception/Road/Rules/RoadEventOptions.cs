@@ -63,7 +63,8 @@ public sealed record RoadEventOptions
 
     /// <summary>
     /// A pedestrian or cyclist closes at most this much faster than the ego vehicle drives (m/s): a sprinter peaks
-    /// at about 12 m/s, a cyclist crossing at 8-10 m/s. With the ego speed unknown, <see cref="MaxClosingSpeedMetersPerSecond"/> holds.
+    /// at about 12 m/s, a cyclist crossing at 8-10 m/s. With the ego speed unknown this alone bounds them (unknown is
+    /// reported as unknown, never taken as moving).
     /// </summary>
     public double MaxVulnerableOwnSpeedMetersPerSecond { get; init; } = 12;
 

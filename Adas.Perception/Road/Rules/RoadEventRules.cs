@@ -46,7 +46,7 @@ public sealed class RoadEventRules(RoadEventOptions options)
         var closing = lead is { TtcSeconds: { } ttc } && lead.TrackAgeSeconds >= options.MinTrackAgeSeconds
                       && IsPlausiblyClosing(lead, frame) && ttc <= options.ForwardCollisionWarningTtc;
         if (!closing) { _forwardCollision.Update(frame.Time, false); return; }
-        var severity = lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc ? EventSeverity.Critical : EventSeverity.Warning;
+        var severity = Severity(frame, lead!.TtcSeconds <= options.ForwardCollisionCriticalTtc);
         _forwardCollision.Update(frame.Time, true, severity, "ttc_seconds", Math.Round(lead.TtcSeconds!.Value, 2), lead.TrackId,
             Details(lead), () => frame.Snapshot?.Invoke(lead.Box));
     }
@@ -80,6 +80,9 @@ public sealed class RoadEventRules(RoadEventOptions options)
 
     private void Pedestrians(RoadObservation frame)
     {
+        // People moving in front of a standing vehicle are no collision risk (the design's rule; UNECE R159 warns
+        // only when the vehicle moves off): nothing fires while the whole view stands.
+        if (frame.EgoStanding) { _pedestrian.Update(frame.Time, false); return; }
         var threat = frame.Objects
             .Where(o => CocoClasses.IsVulnerableRoadUser(o.ClassId) && o.InPedestrianCorridor && o.DistanceMeters is not null
                         && o.TrackAgeSeconds >= options.MinTrackAgeSeconds && o.DetectionScore >= options.MinWarningDetectionScore)
@@ -113,24 +116,39 @@ public sealed class RoadEventRules(RoadEventOptions options)
     }
 
     /// <summary>
+    /// Whether a rule would act on this object's TTC in this frame (the overlay draws only those: a viewer trusts what
+    /// is drawn): a sure, settled detection in the path (people and cyclists: in theirs, the vehicle moving), closing
+    /// at a speed an approach can have.
+    /// </summary>
+    public bool BelievesTtc(RoadObject o, RoadObservation frame)
+    {
+        var inPath = CocoClasses.IsVulnerableRoadUser(o.ClassId) ? o.InPedestrianCorridor && !frame.EgoStanding
+            : CocoClasses.IsVehicle(o.ClassId) && o.InCorridor;
+        return inPath && o.TtcSeconds is not null && o.TrackAgeSeconds >= options.MinTrackAgeSeconds
+               && o.DetectionScore >= options.MinWarningDetectionScore && IsPlausiblyClosing(o, frame);
+    }
+
+    /// <summary>
     /// Closing at a speed an approach can have: at least the box-noise floor, at most what vehicles (or a person or
     /// cyclist on top of the ego speed) reach; anything faster is jitter of the box, not a threat.
     /// </summary>
     private bool IsPlausiblyClosing(RoadObject o, RoadObservation frame)
     {
         if (o.ClosingSpeed is not { } speed || speed < options.MinClosingSpeedMetersPerSecond) return false;
-        var max = CocoClasses.IsVulnerableRoadUser(o.ClassId) && frame.EgoSpeedMetersPerSecond is { } ego
-            ? Math.Min(options.MaxClosingSpeedMetersPerSecond, ego + options.MaxVulnerableOwnSpeedMetersPerSecond)
+        // With the ego speed unknown a person still cannot close faster than a person runs: unknown is not moving.
+        var max = CocoClasses.IsVulnerableRoadUser(o.ClassId)
+            ? Math.Min(options.MaxClosingSpeedMetersPerSecond, (frame.EgoSpeedMetersPerSecond ?? 0) + options.MaxVulnerableOwnSpeedMetersPerSecond)
             : options.MaxClosingSpeedMetersPerSecond;
         return speed <= max;
     }
 
     /// <summary>
-    /// A pedestrian warning is critical only while the ego vehicle is not known to stand still: at a crossing it is
-    /// the people who move. (A vehicle closing on a standing ego car is reversing into it: that stays critical.)
+    /// A collision warning is critical only while the ego vehicle is known to move (measured speed ≥ EgoStoppedSpeed;
+    /// 0 when the whole view stands): a standing car cannot brake any harder, what closes on it is the other's doing,
+    /// and an unknown speed is not taken as moving (a busy crossing with no road in view read five criticals).
     /// </summary>
     private EventSeverity Severity(RoadObservation frame, bool critical) =>
-        critical && !(frame.EgoSpeedMetersPerSecond < options.EgoStoppedSpeed) ? EventSeverity.Critical : EventSeverity.Warning;
+        critical && frame.EgoSpeedMetersPerSecond >= options.EgoStoppedSpeed ? EventSeverity.Critical : EventSeverity.Warning;
 
     private static Dictionary<string, object?> Details(RoadObject o) => new()
     {

@@ -67,12 +67,11 @@ public sealed class ModelRegistryTests(ApiFactory api)
         var active = await admin.GetFromJsonAsync<JsonObject>("/api/models?task=sign_classification&isActive=true", ApiFactory.Json, Ct);
         var ids = active!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
         Assert.Equal([second["id"]!.GetValue<Guid>()], ids);
-        var path = await api.WithDbAsync(db => db.ActiveModelPathAsync(new DataPaths(api.DataDirectory), ModelTask.SignClassification, Ct));
+        var all = await api.WithDbAsync(db => db.ActiveModelsAsync(new DataPaths(api.DataDirectory), Ct));
+        var path = all[ModelTask.SignClassification];
         Assert.NotNull(path);
         Assert.True(File.Exists(path), path);
         Assert.Equal(gtsrb.Length, new FileInfo(path).Length);
-        var all = await api.WithDbAsync(db => db.ActiveModelsAsync(new DataPaths(api.DataDirectory), Ct));
-        Assert.Equal(path, all[ModelTask.SignClassification]);
 
         var duplicate = await UploadAsync(admin, gtsrb, "gtsrb.onnx", "sign_classification", "1.1.0");
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);

@@ -9,7 +9,6 @@ public sealed partial class RealCabinFootageTests
     [InlineData("drowsy_night_advert_1280x720.mp4")]
     [InlineData("frontal_awake_480x270.gif")]
     [InlineData("head_turns_480x270.gif")]
-    [InlineData("lookdown_phone_lap_1920x1080.mp4")]
     [InlineData("phone_side_view_640x480.avi")]
     [InlineData("tired_driver_advert_640x360.mp4")]
     [InlineData("two_faces_tilted_480x270.gif")]

@@ -1,5 +1,6 @@
 using Adas.Perception.Signals;
 using Adas.Tests.Perception.Signals;
+using Adas.Shared.Signals;
 
 namespace Adas.Tests.Perception.Road;
 

@@ -8,10 +8,14 @@ public static class Labels
     public static readonly string[] EventTypes =
     [
         "forward_collision_warning", "close_following", "pedestrian_collision_warning", "lane_departure", "traffic_sign",
-        "microsleep", "drowsiness", "yawning", "distraction", "phone_use", "driver_absent", "camera_obstructed",
+        "microsleep", "sleep", "drowsiness", "yawning", "distraction", "phone_use", "driver_absent", "camera_obstructed",
     ];
 
     public static readonly string[] Severities = ["info", "warning", "critical"];
+
+    public static readonly string[] ReviewStates = ["needs_review", "confirmed", "coachable", "coached", "dismissed", "not_required"];
+
+    public static readonly string[] DismissReasons = ["not_a_hazard", "wrong_object", "camera_or_video_problem", "not_the_driver", "duplicate", "other"];
 
     /// <summary>forward_collision_warning or analysisFps → "Forward collision warning", "Analysis fps".</summary>
     public static string Words(string? value)

@@ -3,6 +3,7 @@ using Adas.Data;
 using Adas.Data.Entities;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Adas.Api.Features.Drivers.Score;
 
@@ -10,7 +11,7 @@ namespace Adas.Api.Features.Drivers.Score;
 /// A transparent 0-100 score: 100 minus the weighted events per hour driven. Hours come only from driving the system
 /// has evidence of (<see cref="DrivingEvidence"/>): analysed videos, a trip's time bounded by its videos.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : Endpoint<Request, Response>
+public sealed class Endpoint(AdasDbContext db, IOptions<ScoringOptions> options) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -36,28 +37,35 @@ public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : E
             .ToListAsync(ct);
         var (tripHours, videoHours) = DrivingEvidence.Hours(tripVideos, looseVideos);
 
-        var counts = await db.SafetyEvents.AsNoTracking()
+        var driverEvents = db.SafetyEvents.AsNoTracking()
             .Where(e => e.DriverId == driver.Id || (e.DriverId == null && (e.Job!.OwnerId == driver.Id || e.Job.Trip!.DriverId == driver.Id)))
-            .Where(e => e.OccurredAt >= from && e.OccurredAt < to)
-            .GroupBy(e => new { e.Type, e.Severity }).Select(g => new { g.Key.Type, g.Key.Severity, Count = g.Count() })
+            .Where(e => e.OccurredAt >= from && e.OccurredAt < to);
+        var counts = await driverEvents
+            .GroupBy(e => new { e.Type, e.Severity, e.ReviewState }).Select(g => new { g.Key.Type, g.Key.Severity, g.Key.ReviewState, Count = g.Count() })
             .ToListAsync(ct);
+        var coached = await driverEvents.Where(e => e.ReviewState == ReviewState.Coached).OrderByDescending(e => e.CoachedAt)
+            .Select(e => new CoachedEvent(e.Id, e.Type, e.Severity, e.OccurredAt, e.CoachingNote, e.CoachedAt)).ToListAsync(ct);
 
-        var scoring = configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions();
+        var scoring = options.Value;
         var hours = tripHours + videoHours;
         var scoredHours = Math.Max(hours, scoring.MinimumHours);
-        var breakdown = counts.Select(c =>
+        // Dismissed events are false alarms: listed, never counted.
+        var breakdown = counts.GroupBy(c => (c.Type, c.Severity)).Select(g =>
         {
-            var weight = scoring.EventWeights.GetValueOrDefault(c.Type, scoring.DefaultEventWeight);
-            var multiplier = scoring.SeverityMultipliers.GetValueOrDefault(c.Severity.ToString().ToLowerInvariant(), 1);
-            var perHour = c.Count / scoredHours;
-            return new BreakdownItem(c.Type, c.Severity, c.Count, weight, multiplier, Math.Round(perHour, 3),
+            var (type, severity) = g.Key;
+            var counted = g.Where(c => c.ReviewState != ReviewState.Dismissed).Sum(c => c.Count);
+            var weight = scoring.EventWeights.GetValueOrDefault(type, scoring.DefaultEventWeight);
+            var multiplier = scoring.SeverityMultipliers.GetValueOrDefault(severity.ToString().ToLowerInvariant(), 1);
+            var perHour = counted / scoredHours;
+            return new BreakdownItem(type, severity, counted, g.Where(c => c.ReviewState == ReviewState.Dismissed).Sum(c => c.Count),
+                g.Where(c => c.ReviewState == ReviewState.NeedsReview).Sum(c => c.Count), weight, multiplier, Math.Round(perHour, 3),
                 Math.Round(weight * multiplier * perHour, 2));
         }).OrderByDescending(b => b.Penalty).ThenBy(b => b.Type).ToList();
         var penalty = Math.Round(breakdown.Sum(b => b.Penalty), 2);
 
         await Send.OkAsync(new Response(driver.Id, Math.Round(Math.Clamp(100 - penalty, 0, 100), 1),
-            "score = clamp(100 - sum(weight x severityMultiplier x count / scoredHours), 0, 100); scoredHours = max(hoursDriven, minimumHours)",
+            "score = clamp(100 - sum(weight x severityMultiplier x count / scoredHours), 0, 100); count excludes dismissed events; scoredHours = max(hoursDriven, minimumHours)",
             Math.Round(hours, 3), Math.Round(tripHours, 3), Math.Round(videoHours, 3), Math.Round(scoredHours, 3),
-            breakdown.Sum(b => b.Count), penalty, breakdown), ct);
+            breakdown.Sum(b => b.Count), penalty, breakdown, coached), ct);
     }
 }

@@ -19,7 +19,10 @@ public sealed class Validator : Validator<Request>
 
 /// <summary>score = clamp(100 - sum(penalty), 0, 100); penalty = weight x severityMultiplier x count / scoredHours.</summary>
 public sealed record Response(Guid DriverId, double Score, string Formula, double HoursDriven, double TripHours, double VideoHours,
-    double ScoredHours, int TotalEvents, double TotalPenalty, IReadOnlyList<BreakdownItem> Breakdown);
+    double ScoredHours, int TotalEvents, double TotalPenalty, IReadOnlyList<BreakdownItem> Breakdown, IReadOnlyList<CoachedEvent> Coached);
 
-public sealed record BreakdownItem(string Type, Severity Severity, int Count, double Weight, double SeverityMultiplier,
-    double EventsPerHour, double Penalty);
+/// <summary>Count: the events that count (all but dismissed); Dismissed: false alarms left out; AwaitingReview: counted until reviewed.</summary>
+public sealed record BreakdownItem(string Type, Severity Severity, int Count, int Dismissed, int AwaitingReview, double Weight,
+    double SeverityMultiplier, double EventsPerHour, double Penalty);
+
+public sealed record CoachedEvent(Guid EventId, string Type, Severity Severity, DateTime OccurredAt, string? CoachingNote, DateTime? CoachedAt);

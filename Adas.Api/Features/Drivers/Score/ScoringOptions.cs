@@ -15,6 +15,7 @@ public sealed class ScoringOptions
         ["close_following"] = 3,
         ["lane_departure"] = 2,
         ["microsleep"] = 10,
+        ["sleep"] = 12,
         ["drowsiness"] = 6,
         ["yawning"] = 1,
         ["distraction"] = 4,

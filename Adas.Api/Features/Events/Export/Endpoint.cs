@@ -16,7 +16,7 @@ namespace Adas.Api.Features.Events.Export;
 /// </summary>
 public sealed class Endpoint(AdasDbContext db, ExportGate gate, IOptions<ExportOptions> options) : Endpoint<Request>
 {
-    private const string Header = "id,occurredAt,type,severity,startSeconds,endSeconds,durationSeconds,peakMetric,peakValue,trackId,jobId,tripId,vehicleId,driverId,hasSnapshot,hasClip";
+    private const string Header = "id,occurredAt,type,severity,startSeconds,endSeconds,durationSeconds,peakMetric,peakValue,trackId,jobId,tripId,vehicleId,driverId,hasSnapshot,hasClip,reviewState,dismissReason,reviewedAt";
 
     public override void Configure()
     {
@@ -47,6 +47,7 @@ public sealed class Endpoint(AdasDbContext db, ExportGate gate, IOptions<ExportO
             {
                 e.Id, e.OccurredAt, e.Type, e.Severity, e.StartSeconds, e.EndSeconds, e.PeakMetric, e.PeakValue, e.TrackId, e.JobId,
                 e.TripId, e.VehicleId, e.DriverId, HasSnapshot = e.SnapshotPath != null, HasClip = e.ClipPath != null,
+                e.ReviewState, e.DismissReason, e.ReviewedAt,
             })
             .AsAsyncEnumerable();
 
@@ -62,7 +63,8 @@ public sealed class Endpoint(AdasDbContext db, ExportGate gate, IOptions<ExportO
                 CsvCell.Text(e.Severity.ToString().ToLowerInvariant()), CsvCell.Number(e.StartSeconds), CsvCell.Number(e.EndSeconds),
                 CsvCell.Number(Math.Round(e.EndSeconds - e.StartSeconds, 3)), CsvCell.Text(e.PeakMetric), CsvCell.Number(e.PeakValue),
                 e.TrackId?.ToString() ?? "", CsvCell.Id(e.JobId), CsvCell.Id(e.TripId), CsvCell.Id(e.VehicleId), CsvCell.Id(e.DriverId),
-                e.HasSnapshot ? "true" : "false", e.HasClip ? "true" : "false") + "\r\n");
+                e.HasSnapshot ? "true" : "false", e.HasClip ? "true" : "false", ApiConventions.SnakeCase(e.ReviewState),
+                e.DismissReason is { } reason ? ApiConventions.SnakeCase(reason) : "", e.ReviewedAt is { } at ? CsvCell.Time(at) : "") + "\r\n");
             if (++count % 200 == 0) await writer.FlushAsync(ct);
         }
     }

@@ -10,7 +10,8 @@ namespace Adas.Api.Features.Jobs.Live;
 /// <summary>
 /// <c>GET /api/jobs/live</c> (WebSocket): pushes every job progress message the caller may see, as JSON
 /// <c>{type: "job", jobId, status, progress, errorMessage}</c>, relayed from the Redis progress channel, and every new
-/// alert the caller may see as <c>{type: "alert", alert: {...}}</c>, from the Redis alert channel.
+/// alert the caller may see as <c>{type: "alert", alert: {...}}</c>, from the Redis alert channel, and every review
+/// verdict on events the caller may see as <c>{type: "review", events: [...]}</c>.
 /// </summary>
 public static class LiveUpdatesEndpoint
 {
@@ -21,7 +22,7 @@ public static class LiveUpdatesEndpoint
             .WithSummary("WebSocket of live progress for the jobs, and of the new alerts, the caller may see (token in the Authorization header or ?access_token=)");
 
     private static async Task HandleAsync(HttpContext context, IConnectionMultiplexer redis, JobVisibility visibility,
-        LiveAlertMessages alerts, LiveSessionGuard guard)
+        LiveAlertMessages alerts, LiveReviewMessages reviews, LiveSessionGuard guard)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -36,26 +37,41 @@ public static class LiveUpdatesEndpoint
             return;
         }
         // Subscribed before the handshake completes, so nothing published after the client is connected is missed.
-        var outbox = Channel.CreateBounded<(bool IsAlert, string Message)>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        var outbox = Channel.CreateBounded<(LiveKind Kind, string Message)>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         var subscriber = redis.GetSubscriber();
         var progressQueue = await subscriber.SubscribeAsync(JobQueue.ProgressChannel);
-        progressQueue.OnMessage(message => outbox.Writer.TryWrite((false, message.Message.ToString())));
+        progressQueue.OnMessage(message => outbox.Writer.TryWrite((LiveKind.Progress, message.Message.ToString())));
         var alertQueue = await subscriber.SubscribeAsync(JobQueue.AlertChannel);
-        alertQueue.OnMessage(message => outbox.Writer.TryWrite((true, message.Message.ToString())));
+        alertQueue.OnMessage(message => outbox.Writer.TryWrite((LiveKind.Alert, message.Message.ToString())));
+        var reviewQueue = await subscriber.SubscribeAsync(JobQueue.ReviewChannel);
+        reviewQueue.OnMessage(message => outbox.Writer.TryWrite((LiveKind.Review, message.Message.ToString())));
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await RelayAsync(context, socket, outbox.Reader, visibility, alerts, guard);
+            await RelayAsync(context, socket, outbox.Reader, new LiveFilters(visibility, alerts, reviews), guard);
         }
         finally
         {
             await progressQueue.UnsubscribeAsync();
             await alertQueue.UnsubscribeAsync();
+            await reviewQueue.UnsubscribeAsync();
         }
     }
 
-    private static async Task RelayAsync(HttpContext context, WebSocket socket, ChannelReader<(bool IsAlert, string Message)> outbox,
-        JobVisibility visibility, LiveAlertMessages alerts, LiveSessionGuard guard)
+    private enum LiveKind { Progress, Alert, Review }
+
+    private sealed record LiveFilters(JobVisibility Visibility, LiveAlertMessages Alerts, LiveReviewMessages Reviews)
+    {
+        public async Task<string?> ForAsync(HttpContext context, LiveKind kind, string message, CancellationToken ct) => kind switch
+        {
+            LiveKind.Alert => await Alerts.ForAsync(context.User, message, ct),
+            LiveKind.Review => await Reviews.ForAsync(context.User, message, ct),
+            _ => await Visibility.CanSeeAsync(context.User, message, ct) ? message : null,
+        };
+    }
+
+    private static async Task RelayAsync(HttpContext context, WebSocket socket, ChannelReader<(LiveKind Kind, string Message)> outbox,
+        LiveFilters filters, LiveSessionGuard guard)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var ended = guard.UntilEndedAsync(context.User, session.Token);
@@ -65,11 +81,10 @@ public static class LiveUpdatesEndpoint
         _ = receive.ContinueWith(_ => TryCancel(session), TaskScheduler.Default);
         try
         {
-            await foreach (var (isAlert, message) in outbox.ReadAllAsync(aborted))
+            await foreach (var (kind, message) in outbox.ReadAllAsync(aborted))
             {
                 if (receive.IsCompleted) break;
-                var json = isAlert ? await alerts.ForAsync(context.User, message, aborted)
-                    : await visibility.CanSeeAsync(context.User, message, aborted) ? message : null;
+                var json = await filters.ForAsync(context, kind, message, aborted);
                 if (json is null) continue;
                 await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, aborted);
             }

@@ -14,10 +14,18 @@ public sealed class EventFilter
     public string JobId { get; set; } = "";
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+    /// <summary>A review state, or <see cref="AnyState"/>; the inbox opens on what needs review.</summary>
+    public string ReviewState { get; set; } = NeedsReview;
+    public string DismissReason { get; set; } = "";
+
+    public const string NeedsReview = "needs_review";
+    public const string AnyState = "any";
 
     public static EventFilter Parse(string? type, string? severity, string? driver, string? vehicle, string? trip, string? job,
-        string? from, string? to) => new()
+        string? from, string? to, string? reviewState = null, string? dismissReason = null) => new()
     {
+        ReviewState = string.IsNullOrEmpty(reviewState) ? NeedsReview : reviewState,
+        DismissReason = dismissReason ?? "",
         Type = type ?? "",
         Severity = severity ?? "",
         DriverId = Guid.TryParse(driver, out var d) ? d.ToString() : "",
@@ -31,14 +39,20 @@ public sealed class EventFilter
     private (string, object?)[] Common =>
     [
         ("type", Type), ("severity", Severity), ("driverId", DriverId), ("vehicleId", VehicleId), ("tripId", TripId), ("jobId", JobId),
+        ("dismissReason", DismissReason),
     ];
+
+    /// <summary>The review queue reads most severe first and oldest first within a severity; other views newest first.</summary>
+    private string? Order => ReviewState == NeedsReview ? "review" : null;
 
     /// <summary>For the API: dates become UTC instants; "to" includes its whole day.</summary>
     public string ApiQuery(int? page = null) => Api.ApiQuery.Build("", [.. Common,
         ("from", From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
         ("to", To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+        ("reviewState", ReviewState == AnyState ? null : ReviewState), ("order", Order),
         ("page", page)]);
 
     /// <summary>For the dashboard's own URL.</summary>
-    public string PageQuery(int page) => Api.ApiQuery.Build("", [.. Common, ("from", From), ("to", To), ("page", page > 1 ? page : null)]);
+    public string PageQuery(int page) => Api.ApiQuery.Build("", [.. Common, ("from", From), ("to", To),
+        ("reviewState", ReviewState == NeedsReview ? null : ReviewState), ("page", page > 1 ? page : null)]);
 }

@@ -1,6 +1,6 @@
 using ParquetSharp;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>One column of a signals file: values buffered for the current row group, then written and cleared.</summary>
 public interface ISignalColumn
@@ -9,6 +9,7 @@ public interface ISignalColumn
     Type ValueType { get; }
     int Count { get; }
     void AddDefault();
+    object?[] ReadValues(SignalRowGroup rowGroup);
     void WriteTo(RowGroupWriter rowGroup);
 }
 
@@ -21,6 +22,7 @@ public sealed class SignalColumn<T>(string name) : ISignalColumn
     public int Count => _values.Count;
 
     public void Add(T value) => _values.Add(value);
+    public object?[] ReadValues(SignalRowGroup rowGroup) => [.. rowGroup.Read<T>(Definition.Name).Select(v => (object?)v)];
     public void AddDefault() => _values.Add(default!);
 
     public void WriteTo(RowGroupWriter rowGroup)

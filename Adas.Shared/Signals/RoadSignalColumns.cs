@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>
 /// The road signals table: one "frame" row per video frame, then one "object" row per tracked road user and one
@@ -12,6 +12,7 @@ public sealed class RoadSignalColumns
 
     public SignalColumn<double?> EgoSpeed { get; } = new("ego_speed_mps");
     public SignalColumn<bool?> EgoKnownSlow { get; } = new("ego_known_slow");
+    public SignalColumn<bool?> EgoStanding { get; } = new("ego_standing");
     public SignalColumn<bool?> LaneBothConfident { get; } = new("lane_both_confident");
     public SignalColumn<double?> LaneLeftConfidence { get; } = new("lane_left_confidence");
     public SignalColumn<double?> LaneRightConfidence { get; } = new("lane_right_confidence");
@@ -46,7 +47,7 @@ public sealed class RoadSignalColumns
 
     public IReadOnlyList<ISignalColumn> All =>
     [
-        RowKind, Frame, TimeSeconds, EgoSpeed, EgoKnownSlow, LaneBothConfident, LaneLeftConfidence, LaneRightConfidence,
+        RowKind, Frame, TimeSeconds, EgoSpeed, EgoKnownSlow, EgoStanding, LaneBothConfident, LaneLeftConfidence, LaneRightConfidence,
         LaneOffsetFraction, LaneOffset, LaneWidth, HorizonFraction, SceneCut, TrackId, ClassId, Label, Score, BoxX, BoxY,
         BoxWidth, BoxHeight, Distance, Lateral, ScaleRate, ClosingSpeed, Ttc, TtcSource, TrackAge, InPath, InPedestrianPath,
         SignKind, SpeedLimit, SignConfidence, LightColour,

@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>Facts shared by the writers and readers of signals files (<c>docs/signals.md</c> has the columns).</summary>
 public static class SignalsFile
@@ -8,7 +8,7 @@ public static class SignalsFile
     public const string SchemaVersion = "1";
     public const string PipelineKey = "adas.signals.pipeline";
     public const string FpsKey = "adas.signals.fps";
-    public const string FramesKey = "adas.signals.frames";
+    public const string LandmarksKey = "adas.signals.landmarks";
     public const string RoadPipeline = "road";
     public const string DriverPipeline = "driver";
 

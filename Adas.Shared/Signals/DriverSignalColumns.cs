@@ -1,4 +1,4 @@
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>
 /// The driver signals table: one row per landmark reading (and per frame without a face). The first columns are what

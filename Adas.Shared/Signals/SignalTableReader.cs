@@ -1,6 +1,6 @@
 using ParquetSharp;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>Reads a signals file one row group at a time (memory flat in video length), columns by name.</summary>
 public sealed class SignalTableReader : IDisposable
@@ -41,6 +41,10 @@ public sealed class SignalRowGroup(RowGroupReader rowGroup, IReadOnlyDictionary<
     public int Rows { get; } = checked((int)rowGroup.MetaData.NumRows);
 
     public T[] Read<T>(ISignalColumn column) => Read<T>(column.Definition.Name);
+
+    /// <summary>A column added after the first files were written: their rows read as the type's default (null).</summary>
+    public T[] ReadAdded<T>(ISignalColumn column) =>
+        columns.ContainsKey(column.Definition.Name) ? Read<T>(column) : new T[Rows];
 
     public T[] Read<T>(string name)
     {
