@@ -19,6 +19,8 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
     private const string MetricsEndpointPath = "/metrics";
+    /// <summary>"true" serves Prometheus metrics at /metrics (anonymous: for an internal network only).</summary>
+    public const string PrometheusKey = "Metrics:Prometheus";
 
     /// <summary>New traces recorded per second at most (<see cref="RateLimitedSampler"/>); 0 records every one.</summary>
     public const string MaxTracesPerSecondKey = "OpenTelemetry:MaxTracesPerSecond";
@@ -120,7 +122,8 @@ public static class Extensions
         {
             Predicate = registration => registration.Tags.Contains("live"),
         });
-        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        // Anonymous metrics name routes, rates and internals: served only where asked for (on by default in Development).
+        if (app.Configuration.GetValue(PrometheusKey, app.Environment.IsDevelopment())) app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         return app;
     }
 }

@@ -28,6 +28,8 @@ public static class Extensions
         builder.Services.AddScoped<Features.Events.EventReviewer>();
         builder.Services.AddScoped<Features.Quality.QualityReport>();
         builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.Configure<Features.Events.Export.ExportOptions>(builder.Configuration.GetSection(Features.Events.Export.ExportOptions.Section));
+        builder.Services.AddSingleton<Features.Events.Export.ExportGate>();
         builder.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
         builder.AddValidatedOptions<ScoringOptions>(ScoringOptions.Section);
         builder.Services.AddSingleton<LiveSessionGuard>();

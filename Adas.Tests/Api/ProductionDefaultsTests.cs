@@ -27,6 +27,16 @@ public sealed class ProductionDefaultsTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task In_production_metrics_are_served_only_when_switched_on()
+    {
+        await using var production = api.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var switchedOn = api.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Metrics:Prometheus", "true"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await production.CreateClient().GetAsync("/metrics", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await switchedOn.CreateClient().GetAsync("/metrics", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Docs_can_be_opened_to_admins_only()
     {
         await using var production = api.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("ApiDocs:Access", "admin"));

@@ -11,4 +11,7 @@ public static class Problems
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(title: "Bad request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Adas.Data.Entities;
 using Adas.Tests.Api.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adas.Tests.Api.Events;
@@ -51,6 +52,30 @@ public sealed class EventExportTests(ApiFactory api)
         Assert.Equal(listed, rows.Select(r => Guid.Parse(r[0])));
         Assert.All(rows, r => Assert.Equal(("phone_use", "warning"), (r[2], r[3])));
         Assert.DoesNotContain(hidden.Id, rows.Select(r => Guid.Parse(r[0])));
+    }
+
+    [Fact]
+    public async Task An_export_beyond_the_row_cap_is_refused_with_a_problem_saying_how_to_narrow_it()
+    {
+        await using var capped = api.WithWebHostBuilder(b => b.UseSetting("Exports:MaxRows", "3"));
+        var fleet = await api.CreateFleetAsync();
+        var driver = await api.CreateUserAsync(UserRole.Driver, fleet.Id);
+        var manager = await api.CreateUserAsync(UserRole.Manager, fleet.Id);
+        var job = await api.CreateJobAsync(driver.Id);
+        var start = new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 4; i++) await api.CreateEventAsync(job, "phone_use", Severity.Warning, start.AddMinutes(i));
+        using var client = capped.CreateClient();
+        var token = (await api.LoginResponseAsync(manager))["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        using var refused = await client.GetAsync("/api/events/export", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 3", await refused.Content.ReadAsStringAsync(Ct));
+
+        using var narrowed = await client.GetAsync("/api/events/export?from=2026-06-01T08:02:00Z", Ct);
+        Assert.Equal(HttpStatusCode.OK, narrowed.StatusCode);
+        Assert.Equal(3, (await narrowed.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

@@ -1,18 +1,20 @@
 using System.Text;
 using Adas.Api.Extensions;
+using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Adas.Api.Features.Events.Export;
 
 /// <summary>
 /// Every visible event matching the list's filters as CSV, in the list's order, written row by row as the database
-/// returns them (never the whole file in memory).
+/// returns them (never the whole file in memory). One export per user at a time, at most <see cref="ExportOptions.MaxRows"/> rows.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db) : Endpoint<Request>
+public sealed class Endpoint(AdasDbContext db, ExportGate gate, IOptions<ExportOptions> options) : Endpoint<Request>
 {
     private const string Header = "id,occurredAt,type,severity,startSeconds,endSeconds,durationSeconds,peakMetric,peakValue,trackId,jobId,tripId,vehicleId,driverId,hasSnapshot,hasClip,reviewState,dismissReason,reviewedAt";
 
@@ -25,7 +27,21 @@ public sealed class Endpoint(AdasDbContext db) : Endpoint<Request>
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var rows = db.SafetyEvents.AsNoTracking().VisibleTo(CurrentUser.From(User)).Filter(req)
+        using var running = gate.TryEnter(CurrentUser.From(User).Id);
+        if (running is null)
+        {
+            await SecurityExtensions.WriteTooManyRequestsAsync(HttpContext, TimeSpan.FromSeconds(5), "An export of yours is still running.", ct);
+            return;
+        }
+        var matching = db.SafetyEvents.AsNoTracking().VisibleTo(CurrentUser.From(User)).Filter(req);
+        var total = await matching.CountAsync(ct);
+        if (total > options.Value.MaxRows)
+        {
+            await Send.ResultAsync(Problems.BadRequest($"The export would hold {total:N0} events; at most {options.Value.MaxRows:N0} are "
+                + "exported at once. Narrow the filter (date range, driver, vehicle, trip, type or severity)."));
+            return;
+        }
+        var rows = matching
             .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new
             {
