@@ -2,6 +2,7 @@ using System.Text.Json;
 using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
+using Adas.Api.Queue;
 using Adas.Data;
 using Adas.Data.Queue;
 using FastEndpoints;
@@ -13,6 +14,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<QueueUnavailableExceptionHandler>();
         builder.Services.AddAdasData(builder.Configuration);
         builder.AddAdasRedis();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
