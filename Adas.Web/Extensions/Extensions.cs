@@ -19,7 +19,7 @@ public static class Extensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
+        builder.AddValidatedOptions<WebOptions>(WebOptions.Section);
 
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -55,7 +55,7 @@ public static class Extensions
         var apiBase = new Uri($"https+http://{ResourceNames.Api}");
         builder.Services.AddHttpClient<AuthApi>(http => http.BaseAddress = apiBase);
         builder.Services.AddHttpClient<AdasApi>(http => http.BaseAddress = apiBase);
-        var transfer = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.TransferTimeout ?? new WebOptions().TransferTimeout;
+        var transfer = builder.AddStartupOptions<WebOptions>(WebOptions.Section).TransferTimeout;
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: the defaults' handler (10 s attempts, retries) is replaced, not stacked
         builder.Services.AddHttpClient<MediaApi>(http =>
             {
