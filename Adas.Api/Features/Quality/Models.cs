@@ -4,7 +4,8 @@ namespace Adas.Api.Features.Quality;
 
 /// <summary>
 /// ByType: per event type and severity over all jobs; BySettings: the same split by the model set and the rule-settings
-/// version the job ran with (<c>ruleSettingsVersion</c> is null while jobs do not record one); Weekly: all types per week.
+/// version the job ran with (from the job summary; null for jobs analysed before rule settings were versioned); Weekly:
+/// all types per week.
 /// </summary>
 public sealed record Response(Guid? FleetId, DateTime? From, DateTime? To, int Events, IReadOnlyList<Tally> ByType,
     IReadOnlyList<Tally> BySettings, IReadOnlyList<WeekTally> Weekly);

@@ -13,8 +13,8 @@ namespace Adas.Api.Features.Quality;
 /// </summary>
 public sealed class QualityReport(AdasDbContext db)
 {
-    /// <summary>The job summary key a rule-settings version will be recorded under; jobs do not record one yet.</summary>
-    public const string RuleSettingsKey = "ruleSettingsVersion";
+    /// <summary>The job summary key the worker records the fleet's rule-settings version under.</summary>
+    public const string RuleSettingsKey = "rule_settings_version";
 
     private sealed record Row(string Type, Severity Severity, ReviewState State, DismissReason? Reason, DateTime OccurredAt, Guid JobId);
 
