@@ -26,7 +26,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
 
     /// <summary>Whether the whole view stands (<see cref="BackgroundMotion"/>).</summary>
     public const string BackgroundStage = "background";
-    public const string SignalsStage = "signals";
+    public const string SignalsFileStage = "signals_file";
 
     /// <summary>Handing frames to the lane model and waiting for it when it is late (its own work is on its thread).</summary>
     public const string LaneModelStage = "lane_model";
@@ -169,7 +169,7 @@ public sealed class RoadAnalyzer : IFrameAnalyzer
         var objects = _timings.Measure(TrackStage, () => TrackAndEvaluate(image, detections, lane, time));
         _timings.Measure(SignsStage, () => _signs.Process(image, time, _tracker.Tracks, SnapshotOf(image)));
         if (_signals is not null)
-            _timings.Measure(SignalsStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
+            _timings.Measure(SignalsFileStage, () => _signals.Record(frame.Index, _observation!, _signs.LastObservations,
                 new RoadFrameContext(_horizon.Camera, image.Width, cut)));
         _timings.Measure(RenderStage, () => _renderer.Draw(image, lane, _lanes.Projection, objects, _rules.Lead,
             _signs.Tracker.Active, _options.Signs, [.. _rules.Active], _observation?.EgoSpeedMetersPerSecond,
