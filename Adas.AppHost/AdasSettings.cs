@@ -38,19 +38,19 @@ public sealed record AdasSettings
         var settings = new AdasSettings
         {
             RepositoryRoot = root,
-            DataDirectory = Path.GetFullPath(Value(ResourceNames.DataDirVariable) ?? Path.Combine(root, ".data")),
+            DataDirectory = Path.GetFullPath(Value(EnvironmentVariables.DataDir) ?? Path.Combine(root, ".data")),
             ApiPort = ParsePort(ApiPortKey, Value(ApiPortKey) ?? "5080"),
             WebPort = ParsePort(WebPortKey, Value(WebPortKey) ?? "5088"),
             WebEnabled = !string.Equals(Value(WebEnabledKey), "false", StringComparison.OrdinalIgnoreCase),
             WorkerReplicas = ParseReplicas(Value(WorkerReplicasKey) ?? "1"),
-            DbProvider = Value(ResourceNames.DbProviderVariable) ?? "Sqlite",
+            DbProvider = Value(EnvironmentVariables.DbProvider) ?? "Sqlite",
             ExternalDbConnectionString = configuration.GetConnectionString(ResourceNames.Database) is { Length: > 0 } db ? db : null,
             ExternalRedisConnectionString = configuration.GetConnectionString(ResourceNames.Redis) is { Length: > 0 } redis ? redis : null,
             RedisCommand = Value(RedisCommandKey) ?? "redis-server",
         };
         if (!settings.IsSqlite && settings.ExternalDbConnectionString is null)
             throw new InvalidOperationException(
-                $"{ResourceNames.DbProviderVariable}={settings.DbProvider} needs ConnectionStrings__{ResourceNames.Database} (the database connection string).");
+                $"{EnvironmentVariables.DbProvider}={settings.DbProvider} needs ConnectionStrings__{ResourceNames.Database} (the database connection string).");
         return settings;
     }
 

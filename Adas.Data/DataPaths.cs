@@ -1,3 +1,4 @@
+using Adas.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
 namespace Adas.Data;
@@ -5,7 +6,6 @@ namespace Adas.Data;
 /// <summary>Where files live: the data folder holds the SQLite file, stored videos and results.</summary>
 public sealed class DataPaths(string root)
 {
-    public const string DataDirKey = "ADAS_DATA_DIR";
 
     public string Root { get; } = Path.GetFullPath(root);
     public string Videos => Path.Combine(Root, "storage", "videos");
@@ -23,5 +23,5 @@ public sealed class DataPaths(string root)
     }
 
     public static DataPaths From(IConfiguration configuration) =>
-        new(configuration[DataDirKey] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".data"));
+        new(configuration[EnvironmentVariables.DataDir] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".data"));
 }

@@ -1,3 +1,4 @@
+using Adas.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,15 +8,14 @@ namespace Adas.Data;
 public static class DatabaseExtensions
 {
     public const string ConnectionName = "adasdb";
-    public const string ProviderKey = "ADAS_DB_PROVIDER";
 
     public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration) =>
-        configuration[ProviderKey] switch
+        configuration[EnvironmentVariables.DbProvider] switch
         {
             null or "" => DatabaseProvider.Sqlite,
             var name when Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) => provider,
             var name => throw new InvalidOperationException(
-                $"{ProviderKey}='{name}' is not a database provider; use Sqlite or SqlServer."),
+                $"{EnvironmentVariables.DbProvider}='{name}' is not a database provider; use Sqlite or SqlServer."),
         };
 
     public static string GetAdasConnectionString(this IConfiguration configuration, DataPaths paths) =>
@@ -24,7 +24,7 @@ public static class DatabaseExtensions
             : configuration.GetDatabaseProvider() == DatabaseProvider.Sqlite
                 ? $"Data Source={Path.Combine(paths.Root, "adas.db")}"
                 : throw new InvalidOperationException(
-                    $"ConnectionStrings__{ConnectionName} is required when {ProviderKey}=SqlServer.");
+                    $"ConnectionStrings__{ConnectionName} is required when {EnvironmentVariables.DbProvider}=SqlServer.");
 
     /// <summary>Registers <see cref="AdasDbContext"/> for the configured provider, plus <see cref="DataPaths"/>.</summary>
     public static IServiceCollection AddAdasData(this IServiceCollection services, IConfiguration configuration)

@@ -9,9 +9,4 @@ public static class ResourceNames
     public const string Api = "api";
     public const string Worker = "worker";
     public const string Web = "web";
-
-    public const string DbProviderVariable = "ADAS_DB_PROVIDER";
-    public const string DataDirVariable = "ADAS_DATA_DIR";
-    public const string AdminEmailVariable = "ADAS_ADMIN_EMAIL";
-    public const string AdminPasswordVariable = "ADAS_ADMIN_PASSWORD";
 }

@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Adas.Api.Features.Drivers.Score;
 using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
+using Adas.Api.Queue;
 using Adas.Data;
 using Adas.Data.Queue;
+using Adas.ServiceDefaults;
 using FastEndpoints;
 
 namespace Adas.Api.Extensions;
@@ -13,9 +16,10 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<QueueUnavailableExceptionHandler>();
         builder.Services.AddAdasData(builder.Configuration);
         builder.AddAdasRedis();
-        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        builder.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         builder.Services.AddScoped<VideoStore>();
         builder.Services.AddScoped<UploadQuota>();
         builder.Services.AddScoped<JobVisibility>();
@@ -24,7 +28,8 @@ public static class Extensions
         builder.Services.AddScoped<Features.Events.EventReviewer>();
         builder.Services.AddScoped<Features.Quality.QualityReport>();
         builder.Services.AddSingleton<FinishedJobCache>();
-        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
+        builder.AddValidatedOptions<ScoringOptions>(ScoringOptions.Section);
         builder.Services.AddSingleton<LiveSessionGuard>();
         builder.Services.AddFastEndpoints();
         builder.Services.AddOpenApi();

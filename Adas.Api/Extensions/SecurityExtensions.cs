@@ -4,6 +4,7 @@ using Adas.Api.Security;
 using Adas.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 
@@ -15,12 +16,11 @@ public static class SecurityExtensions
     public static void AddApiSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var jwt = builder.AddStartupOptions<JwtOptions>(JwtOptions.Section);
         var signingKey = new SigningKey(SigningKeyResolver.Resolve(builder.Configuration, builder.Environment));
-        var loginLimits = builder.Configuration.GetSection(LoginRateLimitOptions.Section).Get<LoginRateLimitOptions>()
-            ?? new LoginRateLimitOptions();
+        var loginLimits = builder.AddStartupOptions<LoginRateLimitOptions>(LoginRateLimitOptions.Section);
+        builder.AddValidatedOptions<ApiDocsOptions>(ApiDocsOptions.Section);
 
-        services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.Section));
         services.AddSingleton(signingKey);
         services.AddSingleton(loginLimits);
         services.AddSingleton<LoginThrottle>();
@@ -88,7 +88,7 @@ public static class SecurityExtensions
     /// <summary>The OpenAPI document and the docs page, anonymous, admin-only or absent (<see cref="ApiDocsOptions"/>).</summary>
     public static void MapApiDocs(this WebApplication app)
     {
-        var access = (app.Configuration.GetSection(ApiDocsOptions.Section).Get<ApiDocsOptions>() ?? new()).AccessIn(app.Environment);
+        var access = app.Services.GetRequiredService<IOptions<ApiDocsOptions>>().Value.AccessIn(app.Environment);
         if (access == ApiDocsAccess.Off) return;
         var document = app.MapOpenApi();
         var page = app.MapScalarApiReference("/docs", options => options.WithTitle("ADAS fleet video analysis API"));

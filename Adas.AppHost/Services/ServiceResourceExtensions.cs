@@ -18,14 +18,14 @@ public static class ServiceResourceExtensions
             .WithEnvironment("DOTNET_ENVIRONMENT", environment)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
             .WithReference(database)
-            .WithEnvironment(ResourceNames.DataDirVariable, settings.DataDirectory)
-            .WithEnvironment(ResourceNames.DbProviderVariable, settings.DbProvider)
-            .WithEnvironment("ADAS_ASSETS_DIR", Path.Combine(settings.RepositoryRoot, ".assets"))
+            .WithEnvironment(EnvironmentVariables.DataDir, settings.DataDirectory)
+            .WithEnvironment(EnvironmentVariables.DbProvider, settings.DbProvider)
+            .WithEnvironment(EnvironmentVariables.AssetsDir, Path.Combine(settings.RepositoryRoot, ".assets"))
             // glibc gives every thread that allocates natively (OpenCV, ONNX Runtime, the pipeline's threads) an arena
             // of its own that never shrinks; two arenas halve the worker's RSS growth over a long video (40 -> 21 MB).
             .WithEnvironment(MallocArenaMax, configuration[MallocArenaMax] ?? "2");
         // ADAS_DEMO: scripts/run --demo asks the migrator to seed the demo fleet.
-        foreach (var name in (string[])[ResourceNames.AdminEmailVariable, ResourceNames.AdminPasswordVariable, "ADAS_DEMO"])
+        foreach (var name in (string[])[EnvironmentVariables.AdminEmail, EnvironmentVariables.AdminPassword, EnvironmentVariables.Demo])
             if (configuration[name] is { Length: > 0 } value) project.WithEnvironment(name, value);
         return project.WithPassThroughSettings();
     }
@@ -44,7 +44,7 @@ public static class ServiceResourceExtensions
         var environment = project.ApplicationBuilder.Environment.EnvironmentName;
         return project.WithEnvironment("DOTNET_ENVIRONMENT", environment).WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
             // Unused by the web app; it marks the process as this graph's, as the other services are (leftover checks find it).
-            .WithEnvironment(ResourceNames.DataDirVariable, settings.DataDirectory)
+            .WithEnvironment(EnvironmentVariables.DataDir, settings.DataDirectory)
             .WithPassThroughSettings();
     }
 

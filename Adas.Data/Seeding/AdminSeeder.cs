@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Adas.Data.Entities;
 using Adas.Data.Security;
+using Adas.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +13,6 @@ namespace Adas.Data.Seeding;
 public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, IHostEnvironment environment,
     DataPaths paths, ILogger<AdminSeeder> logger)
 {
-    public const string EmailKey = "ADAS_ADMIN_EMAIL";
-    public const string PasswordKey = "ADAS_ADMIN_PASSWORD";
     public const string DefaultEmail = "admin@adas.local";
     public const string PasswordFileName = "admin-password.txt";
 
@@ -25,8 +24,8 @@ public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, 
             return;
         }
 
-        var email = configuration[EmailKey] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant() : DefaultEmail;
-        var password = configuration[PasswordKey] is { Length: > 0 } given ? given : ReadOrCreateDevelopmentPassword();
+        var email = configuration[EnvironmentVariables.AdminEmail] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant() : DefaultEmail;
+        var password = configuration[EnvironmentVariables.AdminPassword] is { Length: > 0 } given ? given : ReadOrCreateDevelopmentPassword();
         var admin = new User { Email = email, DisplayName = "Administrator", Role = UserRole.Admin };
         admin.PasswordHash = Passwords.Hash(admin, password);
         db.Users.Add(admin);
@@ -38,7 +37,7 @@ public sealed class AdminSeeder(AdasDbContext db, IConfiguration configuration, 
     {
         if (!environment.IsDevelopment())
             throw new InvalidOperationException(
-                $"No admin account exists and {PasswordKey} is not set; set {EmailKey} and {PasswordKey} to create the first admin.");
+                $"No admin account exists and {EnvironmentVariables.AdminPassword} is not set; set {EnvironmentVariables.AdminEmail} and {EnvironmentVariables.AdminPassword} to create the first admin.");
 
         var file = Path.Combine(paths.Root, PasswordFileName);
         if (File.Exists(file)) return File.ReadAllText(file).Trim();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Adas.Data.Entities;
 using Adas.Data.Security;
+using Adas.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,6 @@ namespace Adas.Data.Seeding;
 /// </summary>
 public sealed class DemoSeeder(AdasDbContext db, DataPaths paths, IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
-    public const string SwitchKey = "ADAS_DEMO";
-    public const string AssetsDirKey = "ADAS_ASSETS_DIR";
     public const string FleetName = "Demo fleet";
     public const string AccountsFileName = "demo-accounts.txt";
     public const string ManagerEmail = "manager@demo.adas.local";
@@ -33,7 +32,7 @@ public sealed class DemoSeeder(AdasDbContext db, DataPaths paths, IConfiguration
     ];
 
     public static bool IsRequested(IConfiguration configuration) =>
-        configuration[SwitchKey]?.Trim().ToLowerInvariant() is "true" or "1" or "yes";
+        configuration[EnvironmentVariables.Demo]?.Trim().ToLowerInvariant() is "true" or "1" or "yes";
 
     /// <summary>Seeds the demo fleet unless it exists; answers the queued jobs' ids (empty when nothing was seeded).</summary>
     public async Task<IReadOnlyList<Guid>> SeedAsync(CancellationToken cancellationToken)
@@ -101,7 +100,7 @@ public sealed class DemoSeeder(AdasDbContext db, DataPaths paths, IConfiguration
     /// <summary>Copies a sample clip into the video store (or reuses the stored copy of the same content).</summary>
     private async Task<StoredVideo?> StoreAsync(string sample, CancellationToken ct)
     {
-        var assets = configuration[AssetsDirKey] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".assets");
+        var assets = configuration[EnvironmentVariables.AssetsDir] is { Length: > 0 } dir ? dir : Path.Combine(Directory.GetCurrentDirectory(), ".assets");
         var source = Path.Combine(assets, sample);
         if (!File.Exists(source))
         {

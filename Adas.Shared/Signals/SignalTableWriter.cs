@@ -1,4 +1,5 @@
 using ParquetSharp;
+using Adas.Shared.Signals;
 
 namespace Adas.Shared.Signals;
 

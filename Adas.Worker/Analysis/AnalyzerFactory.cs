@@ -11,9 +11,13 @@ using Adas.Shared.Rules;
 namespace Adas.Worker.Analysis;
 
 /// <summary>Builds the perception pipeline for a video type. Shared by the queue worker and the command line.</summary>
-public sealed class AnalyzerFactory(PerceptionModels models)
+/// <param name="road">The road pipeline's settings (bound from <see cref="PerceptionSetup.RoadSection"/>); the camera is per video.</param>
+/// <param name="driver">The driver pipeline's settings (bound from <see cref="PerceptionSetup.DriverSection"/>).</param>
+public sealed class AnalyzerFactory(PerceptionModels models, RoadOptions? road = null, DriverOptions? driver = null)
 {
     public PerceptionModels Models { get; } = models;
+    private readonly RoadOptions _road = road ?? new RoadOptions();
+    private readonly DriverOptions _driver = driver ?? new DriverOptions();
 
     /// <summary>
     /// The built-in models with each task's registry-activated version put in their place. An activated face-landmark
@@ -38,17 +42,17 @@ public sealed class AnalyzerFactory(PerceptionModels models)
         _ => CreateDriver(overrides ?? Models, signalsPath, rules),
     };
 
-    private static RoadOptions RoadOptionsFor(CameraModel? camera, RuleSettings? rules)
+    private RoadOptions RoadOptionsFor(CameraModel? camera, RuleSettings? rules)
     {
-        var options = new RoadOptions { Camera = camera ?? new CameraModel() };
+        var options = _road with { Camera = camera ?? _road.Camera };
         return rules is null ? options : options with { Events = options.Events.Apply(rules) };
     }
 
-    private static DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath, RuleSettings? rules)
+    private DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath, RuleSettings? rules)
     {
-        var options = new DriverOptions
+        var options = _driver with
         {
-            Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : LandmarkModelKind.FaceLandmarker478,
+            Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : _driver.Landmarks,
         };
         if (rules is not null) options = options.Apply(rules);
         var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions

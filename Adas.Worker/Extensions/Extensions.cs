@@ -1,6 +1,7 @@
 using Adas.Data;
 using Adas.Data.Queue;
 using Adas.Data.Telemetry;
+using Adas.ServiceDefaults;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs;
 using Adas.Worker.Jobs.Clips;
@@ -13,12 +14,12 @@ public static class Extensions
     {
         builder.Services.AddAdasData(builder.Configuration);
         builder.AddAdasRedis();
-        builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
-        builder.Services.AddSingleton(new AnalyzerFactory(PerceptionSetup.DefaultModels(builder.Configuration)));
+        builder.AddValidatedOptions<JobOptions>(JobOptions.Section);
+        builder.AddPerception();
         builder.Services.AddSingleton<RunningJobs>();
         builder.Services.AddSingleton<JobProcessor>();
         builder.Services.AddScoped<ResultWriter>();
-        builder.Services.Configure<ClipOptions>(builder.Configuration.GetSection(ClipOptions.Section));
+        builder.AddValidatedOptions<ClipOptions>(ClipOptions.Section);
         builder.Services.AddScoped<EventClipCutter>();
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<QueueReconciler>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Adas.Data;
 using Adas.Data.Seeding;
+using Adas.ServiceDefaults;
 using Adas.Tests.Infrastructure;
 
 namespace Adas.Tests.Api.Auth;
@@ -31,10 +32,10 @@ public sealed partial class AdminPasswordFileTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment[DataPaths.DataDirKey] = _dir;
-        start.Environment[DatabaseExtensions.ProviderKey] = "Sqlite";
+        start.Environment[EnvironmentVariables.DataDir] = _dir;
+        start.Environment[EnvironmentVariables.DbProvider] = "Sqlite";
         start.Environment["ConnectionStrings__adasdb"] = $"Data Source={Path.Combine(_dir, "adas.db")}";
-        start.Environment.Remove(AdminSeeder.PasswordKey);
+        start.Environment.Remove(EnvironmentVariables.AdminPassword);
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("strace could not be started (apt-get install strace).");

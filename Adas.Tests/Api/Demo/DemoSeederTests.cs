@@ -4,6 +4,7 @@ using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Queue;
 using Adas.Data.Seeding;
+using Adas.ServiceDefaults;
 using Adas.Tests.Api.Infrastructure;
 using Adas.Tests.Infrastructure;
 using Adas.Worker.Jobs;
@@ -73,7 +74,7 @@ public sealed class DemoSeederTests(RedisApiFixture fixture)
     [InlineData("1", true)]
     public void Only_the_switch_asks_for_the_demo_fleet(string? value, bool requested)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [DemoSeeder.SwitchKey] = value }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EnvironmentVariables.Demo] = value }).Build();
 
         Assert.Equal(requested, DemoSeeder.IsRequested(configuration));
     }
@@ -82,7 +83,7 @@ public sealed class DemoSeederTests(RedisApiFixture fixture)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [DemoSeeder.AssetsDirKey] = Path.Combine(TestPaths.RepositoryRoot, ".assets"),
+            [EnvironmentVariables.AssetsDir] = Path.Combine(TestPaths.RepositoryRoot, ".assets"),
         }).Build();
         return new DemoSeeder(db, new DataPaths(Api.DataDirectory), configuration, NullLogger<DemoSeeder>.Instance).SeedAsync(Ct);
     });

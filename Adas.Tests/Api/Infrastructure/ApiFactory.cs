@@ -9,6 +9,7 @@ using Adas.Data;
 using Adas.Data.Entities;
 using Adas.Data.Security;
 using Adas.Perception.Events;
+using Adas.ServiceDefaults;
 using Adas.Tests.Infrastructure;
 using Adas.Worker.Jobs;
 using Microsoft.AspNetCore.Hosting;
@@ -55,8 +56,8 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>, IAsyncLife
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:adasdb", ConnectionString);
-        builder.UseSetting(DataPaths.DataDirKey, DataDirectory);
-        builder.UseSetting(DatabaseExtensions.ProviderKey, "Sqlite");
+        builder.UseSetting(EnvironmentVariables.DataDir, DataDirectory);
+        builder.UseSetting(EnvironmentVariables.DbProvider, "Sqlite");
         builder.UseSetting("ConnectionStrings:redis", RedisConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Auth:LoginRateLimit:AttemptsPerIp", "100000");

@@ -3,6 +3,7 @@ using Adas.Data;
 using Adas.Data.Entities;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Adas.Api.Features.Drivers.Score;
 
@@ -10,7 +11,7 @@ namespace Adas.Api.Features.Drivers.Score;
 /// A transparent 0-100 score: 100 minus the weighted events per hour driven. Hours come only from driving the system
 /// has evidence of (<see cref="DrivingEvidence"/>): analysed videos, a trip's time bounded by its videos.
 /// </summary>
-public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : Endpoint<Request, Response>
+public sealed class Endpoint(AdasDbContext db, IOptions<ScoringOptions> options) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -27,15 +28,14 @@ public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : E
         var from = req.From?.ToUniversalTime() ?? DateTime.MinValue;
         var to = req.To?.ToUniversalTime() ?? DateTime.MaxValue;
         var tripVideos = await db.VideoJobs.AsNoTracking()
-            .Where(j => j.Status == JobStatus.Completed && j.Trip!.DriverId == driver.Id && j.Trip.StartedAt >= from && j.Trip.StartedAt < to)
-            .Select(j => new DrivingEvidence.Video(j.TripId, j.Trip!.StartedAt, j.Trip.EndedAt, j.VideoType, j.Video!.DurationSeconds))
+            .Where(j => j.Status == JobStatus.Completed && j.Trip!.DriverId == driver.Id && j.CreatedAt >= from && j.CreatedAt < to)
+            .Select(j => new DrivingEvidence.Video(j.TripId, j.Trip!.StartedAt, j.Trip.EndedAt, j.VideoType, j.Video!.DurationSeconds, j.CreatedAt))
             .ToListAsync(ct);
         var looseVideos = await db.VideoJobs.AsNoTracking()
             .Where(j => j.OwnerId == driver.Id && j.TripId == null && j.Status == JobStatus.Completed && j.CreatedAt >= from && j.CreatedAt < to)
-            .Select(j => new DrivingEvidence.Video(null, null, null, j.VideoType, j.Video!.DurationSeconds))
+            .Select(j => new DrivingEvidence.Video(null, null, null, j.VideoType, j.Video!.DurationSeconds, j.CreatedAt))
             .ToListAsync(ct);
-        var tripHours = DrivingEvidence.TripHours(tripVideos);
-        var videoHours = DrivingEvidence.VideoHours(looseVideos);
+        var (tripHours, videoHours) = DrivingEvidence.Hours(tripVideos, looseVideos);
 
         var driverEvents = db.SafetyEvents.AsNoTracking()
             .Where(e => e.DriverId == driver.Id || (e.DriverId == null && (e.Job!.OwnerId == driver.Id || e.Job.Trip!.DriverId == driver.Id)))
@@ -46,7 +46,7 @@ public sealed class Endpoint(AdasDbContext db, IConfiguration configuration) : E
         var coached = await driverEvents.Where(e => e.ReviewState == ReviewState.Coached).OrderByDescending(e => e.CoachedAt)
             .Select(e => new CoachedEvent(e.Id, e.Type, e.Severity, e.OccurredAt, e.CoachingNote, e.CoachedAt)).ToListAsync(ct);
 
-        var scoring = configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions();
+        var scoring = options.Value;
         var hours = tripHours + videoHours;
         var scoredHours = Math.Max(hours, scoring.MinimumHours);
         // Dismissed events are false alarms: listed, never counted.
