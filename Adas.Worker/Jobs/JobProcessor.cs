@@ -16,7 +16,6 @@ using Adas.Worker.Analysis;
 using Adas.Worker.Jobs.Clips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Adas.Shared.Signals;
 
 namespace Adas.Worker.Jobs;
 
