@@ -3,6 +3,7 @@ using Adas.Data;
 using Adas.Data.Seeding;
 using Adas.MigrationService;
 using Adas.Tests.Infrastructure;
+using Adas.ServiceDefaults;
 using Microsoft.Data.Sqlite;
 
 namespace Adas.Tests.Migrations;
@@ -93,10 +94,10 @@ public sealed class MigrationLockTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment[DataPaths.DataDirKey] = _dir;
-        start.Environment[DatabaseExtensions.ProviderKey] = "Sqlite";
+        start.Environment[EnvironmentVariables.DataDir] = _dir;
+        start.Environment[EnvironmentVariables.DbProvider] = "Sqlite";
         start.Environment["ConnectionStrings__adasdb"] = $"Data Source={Path.Combine(_dir, "adas.db")}";
-        start.Environment[AdminSeeder.PasswordKey] = "Tests-Admin-Passw0rd!";
+        start.Environment[EnvironmentVariables.AdminPassword] = "Tests-Admin-Passw0rd!";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         if (lockWait is { } wait) start.Environment["Migrations__LockWaitTimeout"] = wait.ToString();
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
