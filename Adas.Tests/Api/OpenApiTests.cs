@@ -74,6 +74,7 @@ public sealed class OpenApiTests(ApiFactory api)
         ["GET /api/jobs/{id}/events"] = "Jobs",
         ["GET /api/jobs/{id}/traffic-signs"] = "Jobs",
         ["GET /api/jobs/{id}/video"] = "Jobs",
+        ["GET /api/jobs/{id}/signals"] = "Jobs",
         ["POST /api/jobs"] = "Jobs",
         ["GET /api/models"] = "Models",
         ["GET /api/models/{id}"] = "Models",
