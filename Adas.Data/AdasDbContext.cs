@@ -21,6 +21,7 @@ public abstract class AdasDbContext(DbContextOptions options) : DbContext(option
     public DbSet<EventReview> EventReviews => Set<EventReview>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<JobDeletion> JobDeletions => Set<JobDeletion>();
+    public DbSet<FleetRuleSettings> FleetRuleSettings => Set<FleetRuleSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

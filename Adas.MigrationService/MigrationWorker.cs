@@ -11,6 +11,10 @@ public sealed class MigrationWorker(IServiceProvider services, IHostApplicationL
 {
     public const string ActivitySourceName = "Adas.Migrations";
     private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+    public const string LockWaitKey = "Migrations:LockWaitTimeout";
+
+    /// <summary>How long to wait for another migrator of the same SQLite file before giving up with a message.</summary>
+    private TimeSpan LockWait => configuration.GetValue(LockWaitKey, TimeSpan.FromSeconds(60));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +23,9 @@ public sealed class MigrationWorker(IServiceProvider services, IHostApplicationL
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
+            using var guard = db.Database.IsSqlite()
+                ? await SqliteMigrationGuard.AcquireAsync(db.Database.GetConnectionString()!, LockWait, logger, stoppingToken)
+                : null;
             await db.Database.MigrateAsync(stoppingToken);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", stoppingToken);
@@ -26,6 +33,11 @@ public sealed class MigrationWorker(IServiceProvider services, IHostApplicationL
             if (DemoSeeder.IsRequested(configuration))
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(stoppingToken);
             logger.LogInformation("Database is up to date ({Provider})", db.Database.ProviderName);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Environment.ExitCode = 1;
+            logger.LogWarning("Migration stopped before it finished (the service was asked to stop)");
         }
         catch (Exception ex)
         {

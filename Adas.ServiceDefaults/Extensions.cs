@@ -87,10 +87,23 @@ public static class Extensions
             localParentSampled: null, localParentNotSampled: null);
     }
 
+    /// <summary>Longest a health check may take before it counts as unhealthy.</summary>
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
+
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        // A dependency that is down must make /health answer "unhealthy" quickly, not hang: the Redis client's PING
+        // otherwise waits for its reconnect until the command timeout (5 s), longer than callers wait for /health.
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                var factory = registration.Factory;
+                registration.Factory = services => new TimeBoundHealthCheck(factory(services), HealthCheckTimeout);
+            }
+        });
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Adas.Api.Features.Drivers.Score;
 using Adas.Api.Features.Jobs;
 using Adas.Api.Features.Jobs.Create;
 using Adas.Api.Features.Jobs.Live;
+using Adas.Api.Queue;
 using Adas.Data;
 using Adas.Data.Queue;
 using Adas.ServiceDefaults;
@@ -15,6 +16,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<QueueUnavailableExceptionHandler>();
         builder.Services.AddAdasData(builder.Configuration);
         builder.AddAdasRedis();
         builder.AddValidatedOptions<UploadOptions>(UploadOptions.Section);

@@ -26,6 +26,7 @@ public static class RedisResourceExtensions
         var resource = new RedisServerResource(ResourceNames.Redis, settings.RedisCommand, directory, password);
         var healthCheck = $"{ResourceNames.Redis}-ping";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new RedisPingHealthCheck(resource), null, null));
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<RedisSupervisor>(services, resource));
 
         var redis = builder.AddResource(resource)
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp", isProxied: false)

@@ -24,6 +24,9 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>False while the connection to Redis is down (it reconnects by itself).</summary>
+    public bool IsReachable => redis.IsConnected;
+
     public async Task EnsureGroupAsync()
     {
         try
@@ -90,10 +93,23 @@ public sealed class JobQueue(IConnectionMultiplexer redis)
         await Db.StreamDeleteAsync(StreamKey, [messageId]);
     }
 
+    /// <summary>Best effort, like pub/sub itself: a live client that misses one reads the job again; the job must not fail for it.</summary>
     public Task PublishProgressAsync(JobProgress progress) =>
-        redis.GetSubscriber().PublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
+        TryPublishAsync(ProgressChannel, System.Text.Json.JsonSerializer.Serialize(progress, JobProgress.JsonOptions));
 
-    public Task PublishAlertAsync(Guid alertId) => redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString());
+    /// <summary>Best effort: the alert is in the database either way.</summary>
+    public Task PublishAlertAsync(Guid alertId) => TryPublishAsync(AlertChannel, alertId.ToString());
+
+    private async Task TryPublishAsync(RedisChannel channel, string message)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(channel, message);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+        }
+    }
 
     public Task PublishReviewAsync(IEnumerable<Guid> eventIds) => redis.GetSubscriber().PublishAsync(ReviewChannel, string.Join(',', eventIds));
 

@@ -26,6 +26,7 @@ public static class VideoAnalyzer
         using var writer = new H264VideoWriter(outputPath, info.Width, info.Height, info.Fps);
 
         var frames = 0;
+        var lastTimestamp = 0.0;
         var lastPercent = -1;
         await using (var reader = new PrefetchingFrameReader(source, PrefetchDepth, cancellationToken, analyzer is null ? null : analyzer.Prepare))
         {
@@ -36,6 +37,7 @@ public static class VideoAnalyzer
                 timings.Measure(EncodeStage, () => writer.Write(frame.Image));
                 reader.Recycle(frame);
                 frames++;
+                lastTimestamp = frame.TimestampSeconds;
                 limits?.CheckDecoded(frames, frame.TimestampSeconds);
                 var percent = info.FrameCount > 0 ? Math.Min(99, frames * 100 / info.FrameCount) : 0;
                 if (percent != lastPercent) progress?.Report(lastPercent = percent);
@@ -51,10 +53,22 @@ public static class VideoAnalyzer
         var finishStart = Stopwatch.GetTimestamp();
         await writer.CompleteAsync(cancellationToken);
         timings.Add(EncodeStage, Stopwatch.GetTimestamp() - finishStart);
-        var actualInfo = info with { FrameCount = frames, DurationSeconds = frames / info.Fps };
+        var duration = DecodedDuration(frames, lastTimestamp, info.Fps, limits?.MaxDurationSeconds ?? double.MaxValue);
+        var actualInfo = info with { FrameCount = frames, DurationSeconds = duration };
         return new AnalysisResult(actualInfo, output, frames, started.Elapsed, timings.MillisecondsPerFrame(frames))
         {
             StageCpuMillisecondsPerFrame = timings.CpuMillisecondsPerFrame(frames),
         };
+    }
+
+    /// <summary>
+    /// How long the video runs: the last decoded timestamp plus one observed frame interval, capped. Not frames ÷ the
+    /// declared fps: a header claiming 0.01 fps would make a 40 s clip count as hours of driving.
+    /// </summary>
+    public static double DecodedDuration(int frames, double lastTimestampSeconds, double declaredFps, double maxSeconds)
+    {
+        if (frames <= 0) return 0;
+        var interval = frames > 1 ? lastTimestampSeconds / (frames - 1) : Math.Min(1.0, 1.0 / declaredFps);
+        return Math.Min(lastTimestampSeconds + interval, maxSeconds);
     }
 }

@@ -22,6 +22,7 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
     public const string LandmarksStage = "landmarks";
     public const string EyesStage = "eyes";
     public const string SignalsStage = "signals";
+    public const string SignalsFileStage = "signals_file";
     public const string PhoneStage = "phone";
     public const string RenderStage = "render";
     private const float MinPreparedFaceOverlap = 0.5f;
@@ -139,7 +140,9 @@ public sealed class DriverAnalyzer : IFrameAnalyzer
                 : new DriverMeasurement(time, FacePresent: true, _reading.Ear, _reading.Mar, _reading.Pose.Yaw, _reading.Pose.Pitch,
                     _phones.Count > 0, _reading.Pose.Roll, Confident: !_faceHeld);
             _status = _timings.Measure(SignalsStage, () => _tracker.Update(measurement, () => _snapshots.Take(image, time)));
-            _signals?.Record(frame.Index, _cutSinceLastReading, measurement, _reading, _phones.Count > 0 ? _phones.Max(p => p.Score) : null, _status);
+            if (_signals is not null)
+                _timings.Measure(SignalsFileStage, () => _signals.Record(frame.Index, _cutSinceLastReading, measurement, _reading,
+                    _phones.Count > 0 ? _phones.Max(p => p.Score) : null, _status!));
             _cutSinceLastReading = false;
         }
         _timings.Measure(RenderStage, () => DriverOverlay.Draw(image, _reading, _status, _phones, _options));

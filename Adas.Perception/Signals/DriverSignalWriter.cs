@@ -7,15 +7,13 @@ namespace Adas.Perception.Signals;
 /// <summary>Streams the driver pipeline's readings (what the rules read, and what they made of it) into a signals file.</summary>
 public sealed class DriverSignalWriter(string path, double fps, string landmarkModel) : IDisposable
 {
-    public const string LandmarksKey = "adas.signals.landmarks";
-
     private readonly DriverSignalColumns _c = new();
     private SignalTableWriter? _table;
 
     public void Record(int frame, bool sceneCut, DriverMeasurement m, FaceReading? reading, float? phoneScore, DriverFrameStatus status)
     {
         var metadata = SignalsFile.Metadata(SignalsFile.DriverPipeline, fps);
-        metadata[LandmarksKey] = landmarkModel;
+        metadata[SignalsFile.LandmarksKey] = landmarkModel;
         var table = _table ??= new SignalTableWriter(path, _c.All, metadata);
         _c.Frame.Add(frame);
         _c.TimeSeconds.Add(m.Time);

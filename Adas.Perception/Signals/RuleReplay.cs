@@ -20,7 +20,7 @@ public static class RuleReplay
 
     /// <summary>Eye thresholds depend on the landmark model the readings came from.</summary>
     private static DriverOptions DriverOptionsOf(SignalTableReader reader, DriverOptions options) =>
-        reader.Metadata.GetValueOrDefault(DriverSignalWriter.LandmarksKey) is { } name && Enum.TryParse<LandmarkModelKind>(name, out var kind)
+        reader.Metadata.GetValueOrDefault(SignalsFile.LandmarksKey) is { } name && Enum.TryParse<LandmarkModelKind>(name, out var kind)
             ? options with { Landmarks = kind }
             : options;
 }

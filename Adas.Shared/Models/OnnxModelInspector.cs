@@ -20,13 +20,17 @@ public static class OnnxModelInspector
         IReadOnlyList<(string Name, int[] Shape)> inputs, outputs;
         try
         {
+            // Checked before ONNX Runtime opens anything the file names. Whole-file read: uploads are capped (512 MiB).
+            if (OnnxExternalData.IsReferenced(File.ReadAllBytes(path)))
+                return OnnxModelInspection.Invalid("The model keeps tensor data in external files; upload a self-contained .onnx file.");
             using var session = OnnxSessions.Create(path, OnnxSessionSettings.MetadataOnly);
             inputs = [.. session.InputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
             outputs = [.. session.OutputMetadata.Where(m => m.Value.IsTensor).Select(m => (m.Key, m.Value.Dimensions))];
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidOperationException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidOperationException or ArgumentException or IOException or InvalidDataException)
         {
-            return OnnxModelInspection.Invalid($"The file is not a loadable ONNX model: {FirstLine(ex.Message)}");
+            // ONNX Runtime's text names server paths and internals: the caller gets a generic reason.
+            return OnnxModelInspection.Invalid("The file is not a loadable ONNX model.");
         }
 
         var inputShape = Describe(inputs);
@@ -108,5 +112,4 @@ public static class OnnxModelInspector
     private static string Describe(IEnumerable<(string Name, int[] Shape)> nodes) =>
         string.Join("; ", nodes.Select(n => $"{n.Name} [{string.Join(",", n.Shape.Select(d => d < 0 ? "?" : d.ToString()))}]"));
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

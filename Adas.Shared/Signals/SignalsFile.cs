@@ -8,7 +8,7 @@ public static class SignalsFile
     public const string SchemaVersion = "1";
     public const string PipelineKey = "adas.signals.pipeline";
     public const string FpsKey = "adas.signals.fps";
-    public const string FramesKey = "adas.signals.frames";
+    public const string LandmarksKey = "adas.signals.landmarks";
     public const string RoadPipeline = "road";
     public const string DriverPipeline = "driver";
 

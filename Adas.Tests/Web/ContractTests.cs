@@ -103,6 +103,11 @@ public sealed class ContractTests(ApiFactory api)
                 return;
             }
             if (expected == "array") Check(ElementOf(type), resolved["items"]!, at + "[]", nullable: false);
+            else if (DictionaryValueOf(type) is { } value)
+            {
+                if (resolved["additionalProperties"] is JsonObject values) Check(value, values, at + "{}", nullable: false);
+                else problems.Add($"{at}: the API does not describe a map");
+            }
             else if (expected == "object") CheckProperties(type, resolved, at);
         }
 
@@ -157,13 +162,20 @@ public sealed class ContractTests(ApiFactory api)
 
         private static string KindOf(Type type) => type switch
         {
-            _ when type == typeof(string) || type == typeof(Guid) || type == typeof(DateTime) || type == typeof(DateTimeOffset) => "string",
+            _ when type == typeof(string) || type == typeof(Guid) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+                || type == typeof(DateOnly) => "string",
             _ when type == typeof(int) || type == typeof(long) => "integer",
             _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "number",
             _ when type == typeof(bool) => "boolean",
+            _ when DictionaryValueOf(type) is not null => "object",
             _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "array",
             _ => "object",
         };
+
+        private static Type? DictionaryValueOf(Type type) =>
+            type.IsGenericType && type.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(IReadOnlyDictionary<,>) || generic == typeof(Dictionary<,>) || generic == typeof(IDictionary<,>))
+                ? type.GetGenericArguments()[1] : null;
 
         private static Type ElementOf(Type type) => type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
     }

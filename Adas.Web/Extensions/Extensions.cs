@@ -21,13 +21,17 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddValidatedOptions<WebOptions>(WebOptions.Section);
 
+        var development = builder.Environment.IsDevelopment();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
-                options.Cookie.Name = "adas_session";
+                // Behind a TLS proxy the request the app sees may be plain http: outside Development the cookie is Secure
+                // regardless, and __Host- binds it to this host and path / (no Domain attribute can widen it).
+                options.Cookie.Name = development ? "adas_session" : "__Host-adas_session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.Cookie.Path = "/";
                 options.LoginPath = "/login";
                 options.AccessDeniedPath = "/forbidden";
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
@@ -73,6 +77,13 @@ public static class Extensions
     public static void UseWebPipeline(this WebApplication app)
     {
         app.UseConfiguredForwardedHeaders(app.Configuration);
+        app.UseSecurityHeaders();
+        // Videos, snapshots and CSV exports are a user's evidence: no browser or shared cache keeps a copy.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/media"), media => media.Use((context, next) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return next(context);
+        }));
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
@@ -81,6 +92,7 @@ public static class Extensions
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapMediaProxy();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers already forbid all framing (frame-ancestors 'none'); Blazor's own 'self' header would only repeat it weaker.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

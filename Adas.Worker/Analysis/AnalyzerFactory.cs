@@ -5,6 +5,8 @@ using Adas.Perception.Detection;
 using Adas.Perception.Driver;
 using Adas.Perception.Road;
 using Adas.Perception.Road.Camera;
+using Adas.Perception.Signals;
+using Adas.Shared.Rules;
 
 namespace Adas.Worker.Analysis;
 
@@ -32,18 +34,27 @@ public sealed class AnalyzerFactory(PerceptionModels models, RoadOptions? road =
 
     /// <param name="camera">The vehicle's camera (field of view, mounting height); the defaults when unknown.</param>
     /// <param name="signalsPath">Where the pipeline writes its per-frame signals (Parquet); null for none.</param>
-    public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null, string? signalsPath = null) => type switch
+    /// <param name="rules">A fleet's rule settings; null keeps the pipeline's own thresholds.</param>
+    public IFrameAnalyzer? Create(VideoType type, CameraModel? camera = null, PerceptionModels? overrides = null, string? signalsPath = null,
+        RuleSettings? rules = null) => type switch
     {
-        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, _road with { Camera = camera ?? _road.Camera }, signalsPath: signalsPath),
-        _ => CreateDriver(overrides ?? Models, signalsPath),
+        VideoType.Dashcam => new RoadAnalyzer(overrides ?? Models, RoadOptionsFor(camera, rules), signalsPath: signalsPath),
+        _ => CreateDriver(overrides ?? Models, signalsPath, rules),
     };
 
-    private DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath)
+    private RoadOptions RoadOptionsFor(CameraModel? camera, RuleSettings? rules)
+    {
+        var options = _road with { Camera = camera ?? _road.Camera };
+        return rules is null ? options : options with { Events = options.Events.Apply(rules) };
+    }
+
+    private DriverAnalyzer CreateDriver(PerceptionModels models, string? signalsPath, RuleSettings? rules)
     {
         var options = _driver with
         {
             Landmarks = string.IsNullOrEmpty(models.FaceLandmarker478) ? LandmarkModelKind.Pfld68 : _driver.Landmarks,
         };
+        if (rules is not null) options = options.Apply(rules);
         var phones = new YoloxDetector(models.ObjectDetector, models.ObjectDetectorClassNames, new YoloxDetectorOptions
         {
             Classes = new HashSet<int> { options.PhoneClassId },

@@ -3,6 +3,7 @@ using System.Globalization;
 using Adas.Data.Entities;
 using Adas.Perception.Analysis;
 using Adas.Perception.Video;
+using Adas.Shared.Signals;
 using Adas.Worker.Analysis;
 
 namespace Adas.Worker.Cli;
@@ -74,13 +75,23 @@ public static class BenchCommand
         var encodeFps = encodeOnly.FramesProcessed / encodeOnly.Elapsed.TotalSeconds;
         Print($"{prefix}decode_encode_fps", encodeFps);
 
-        AnalysisResult pipeline;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        AnalysisResult withoutSignals;
         using (var analyzer = factory.Create(type))
+            withoutSignals = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch, $"{prefix}no_signals.mp4"), analyzer);
+        var withoutSignalsFps = withoutSignals.FramesProcessed / withoutSignals.Elapsed.TotalSeconds;
+        Print($"{prefix}pipeline_fps_without_signals", withoutSignalsFps);
+
+        // The worker's configuration: the signals file written beside the results.
+        AnalysisResult pipeline;
+        var signals = Path.Combine(scratch, $"{prefix}{SignalsFile.FileName}");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        using (var analyzer = factory.Create(type, signalsPath: signals))
             pipeline = await VideoAnalyzer.RunAsync(video, Path.Combine(scratch, $"{prefix}pipeline.mp4"), analyzer);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var pipelineFps = pipeline.FramesProcessed / pipeline.Elapsed.TotalSeconds;
         Print($"{prefix}pipeline_fps", pipelineFps);
+        Print($"{prefix}signals_fps_change_percent", 100 * (pipelineFps / withoutSignalsFps - 1));
+        SignalsBench.Print(prefix, signals, video, pipeline.Video.DurationSeconds);
         // This process's CPU time (the encoder is a separate ffmpeg process): far less inflated by a busy machine than fps.
         Print($"{prefix}cpu_ms_per_frame", cpu.TotalMilliseconds / pipeline.FramesProcessed);
         Print($"{prefix}realtime_factor", pipelineFps / pipeline.Video.Fps);

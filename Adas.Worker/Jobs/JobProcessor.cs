@@ -9,12 +9,13 @@ using Adas.Data.Telemetry;
 using Adas.Perception.Analysis;
 using Adas.Perception.Road.Camera;
 using Adas.Perception.Signals;
+using Adas.Shared.Rules;
+using Adas.Shared.Signals;
 using Adas.Perception.Video;
 using Adas.Worker.Analysis;
 using Adas.Worker.Jobs.Clips;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Adas.Shared.Signals;
 
 namespace Adas.Worker.Jobs;
 
@@ -45,9 +46,11 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             Directory.CreateDirectory(resultsDir);
             var video = job.Video!;
             var models = await ActiveModelsAsync(linked.Token);
+            var rules = await RuleSettingsAsync(job.FleetId, linked.Token);
             AnalysisResult result;
             await using (var progress = new ProgressReporter(jobId, scopes, queue, options.Value.ProgressInterval))
-            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models, Path.Combine(resultsDir, SignalsFile.FileName)))
+            using (var analyzer = analyzers.Create(job.VideoType, CameraOf(job.Vehicle), models,
+                       Path.Combine(resultsDir, SignalsFile.FileName), rules?.Settings))
             {
                 result = await Task.Run(() => VideoAnalyzer.RunAsync(video.StoragePath, partial, analyzer, progress, linked.Token,
                     options.Value.VideoLimits), linked.Token);
@@ -55,7 +58,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             if (result.FramesProcessed < options.Value.MinimumFrames)
                 throw new VideoDecodeException($"The video is too short to analyse: {result.FramesProcessed} frame(s); at least {options.Value.MinimumFrames} are needed.");
             File.Move(partial, final, overwrite: true);
-            await CompleteAsync(job, result, models, final, clock.Elapsed, linked.Token);
+            await CompleteAsync(job, result, models, rules?.Version ?? 0, final, clock.Elapsed, linked.Token);
             metrics.Completed(job.VideoType, clock.Elapsed, result.FramesProcessed,
                 result.Output.Events.Select(e => (e.Type, e.Severity.ToString().ToLowerInvariant())));
             logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s, {Events} events",
@@ -133,7 +136,18 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
         return analyzers.WithActive(await db.ActiveModelsAsync(paths, ct));
     }
 
-    private async Task CompleteAsync(VideoJob job, AnalysisResult result, PerceptionModels models, string annotatedPath, TimeSpan elapsed, CancellationToken ct)
+    /// <summary>The fleet's latest rule settings, or null when it never changed them (the pipeline's own thresholds: version 0).</summary>
+    private async Task<(int Version, RuleSettings Settings)?> RuleSettingsAsync(Guid? fleetId, CancellationToken ct)
+    {
+        if (fleetId is null) return null;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
+        var row = await db.FleetRuleSettings.AsNoTracking().Where(s => s.FleetId == fleetId).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Version, RuleSettingsJson.Deserialize(row.SettingsJson));
+    }
+
+    private async Task CompleteAsync(VideoJob job, AnalysisResult result, PerceptionModels models, int ruleSettingsVersion, string annotatedPath,
+        TimeSpan elapsed, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdasDbContext>();
@@ -147,6 +161,7 @@ public sealed class JobProcessor(IServiceScopeFactory scopes, JobQueue queue, An
             .SetProperty(v => v.DurationSeconds, Math.Round(info.DurationSeconds, 3)), ct);
         var summary = JobSummary.Build(result, written.EventCount);
         summary["models"] = JobSummary.ModelFiles(models, job.VideoType);
+        summary["rule_settings_version"] = ruleSettingsVersion;
         var completedAt = DateTime.UtcNow;
         var updated = await db.VideoJobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Processing).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, JobStatus.Completed)

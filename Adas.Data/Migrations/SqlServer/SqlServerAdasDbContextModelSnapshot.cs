@@ -241,6 +241,39 @@ namespace Adas.Data.Migrations.SqlServer
                     b.ToTable("fleets", (string)null);
                 });
 
+            modelBuilder.Entity("Adas.Data.Entities.FleetRuleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FleetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("FleetId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("fleet_rule_settings", (string)null);
+                });
+
             modelBuilder.Entity("Adas.Data.Entities.JobDeletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -913,6 +946,23 @@ namespace Adas.Data.Migrations.SqlServer
                     b.Navigation("ByUser");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.FleetRuleSettings", b =>
+                {
+                    b.HasOne("Adas.Data.Entities.User", "ChangedBy")
+                        .WithMany()
+                        .HasForeignKey("ChangedById");
+
+                    b.HasOne("Adas.Data.Entities.Fleet", "Fleet")
+                        .WithMany()
+                        .HasForeignKey("FleetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChangedBy");
+
+                    b.Navigation("Fleet");
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>

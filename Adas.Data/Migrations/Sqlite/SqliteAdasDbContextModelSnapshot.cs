@@ -234,6 +234,39 @@ namespace Adas.Data.Migrations.Sqlite
                     b.ToTable("fleets", (string)null);
                 });
 
+            modelBuilder.Entity("Adas.Data.Entities.FleetRuleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FleetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("FleetId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("fleet_rule_settings", (string)null);
+                });
+
             modelBuilder.Entity("Adas.Data.Entities.JobDeletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -905,6 +938,23 @@ namespace Adas.Data.Migrations.Sqlite
                     b.Navigation("ByUser");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Adas.Data.Entities.FleetRuleSettings", b =>
+                {
+                    b.HasOne("Adas.Data.Entities.User", "ChangedBy")
+                        .WithMany()
+                        .HasForeignKey("ChangedById");
+
+                    b.HasOne("Adas.Data.Entities.Fleet", "Fleet")
+                        .WithMany()
+                        .HasForeignKey("FleetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChangedBy");
+
+                    b.Navigation("Fleet");
                 });
 
             modelBuilder.Entity("Adas.Data.Entities.ModelVersion", b =>

@@ -14,7 +14,7 @@ public sealed class BackgroundMotion : IDisposable
     /// <summary>Width of the grey copy: corners of buildings, poles and road marks survive, the cost stays well under a millisecond.</summary>
     private const int WorkWidth = 192;
 
-    private const int MaxCorners = 120;
+    private const int MaxCorners = 80;
     private const int MinCorners = 12;
     private const double RimFraction = 0.05;
 

@@ -22,12 +22,13 @@ public sealed class RoadOverlayRenderer : IDisposable
 
     public void Draw(Mat frame, LaneState lane, LaneProjection? projection, IReadOnlyList<RoadObject> objects, RoadObject? lead,
         IReadOnlyList<SignTrack> signs, SignOptions signOptions, IReadOnlyList<(string Type, EventSeverity Severity)> active,
-        double? egoSpeedMetersPerSecond = null)
+        double? egoSpeedMetersPerSecond = null, Func<RoadObject, bool>? ttcBelieved = null)
     {
         var scale = Math.Max(0.4, frame.Height / 1080.0);
         DrawLane(frame, lane, projection, lead?.InCorridor == true ? (int)lead.Box.Bottom : null);
         var warned = active.Any(a => a.Type is EventTypes.ForwardCollisionWarning or EventTypes.CloseFollowing);
-        foreach (var o in objects) DrawObject(frame, o, o.TrackId == lead?.TrackId ? warned ? WarningColour : LeadColour : null, scale);
+        foreach (var o in objects)
+            DrawObject(frame, o, o.TrackId == lead?.TrackId ? warned ? WarningColour : LeadColour : null, scale, ttcBelieved?.Invoke(o) ?? true);
         foreach (var sign in signs.Where(s => s.IsConfirmed(signOptions))) DrawSign(frame, sign, scale);
         DrawHud(frame, lane, active, scale, egoSpeedMetersPerSecond, lead);
     }
@@ -60,7 +61,8 @@ public sealed class RoadOverlayRenderer : IDisposable
     private static Point[] Points(LaneProjection projection, LanePolynomial line) =>
         [.. projection.LineToFrame(line).Select(p => new Point((int)p.X, (int)p.Y))];
 
-    private static void DrawObject(Mat frame, RoadObject o, Scalar? highlight, double scale)
+    /// <param name="showTtc">Only a TTC the rules would act on is drawn.</param>
+    private static void DrawObject(Mat frame, RoadObject o, Scalar? highlight, double scale, bool showTtc)
     {
         var colour = highlight ?? (CocoClasses.IsVulnerableRoadUser(o.ClassId) ? PersonColour : VehicleColour);
         var box = new Rect((int)o.Box.X, (int)o.Box.Y, (int)o.Box.Width, (int)o.Box.Height);
@@ -68,7 +70,7 @@ public sealed class RoadOverlayRenderer : IDisposable
         if (highlight is null && box.Width < MinLabelledWidth * frame.Width) return; // far objects' labels only pile up
         var text = $"{o.Label} #{o.TrackId}";
         if (o.DistanceMeters is { } d) text += string.Create(CultureInfo.InvariantCulture, $" {d:0}m");
-        if (o.TtcSeconds is { } t && t < 10) text += string.Create(CultureInfo.InvariantCulture, $" TTC {t:0.0}s");
+        if (showTtc && o.TtcSeconds is { } t && t < 10) text += string.Create(CultureInfo.InvariantCulture, $" TTC {t:0.0}s");
         Label(frame, text, new Point(box.X, Math.Max(12, box.Y - 4)), colour, scale);
     }
 

@@ -116,6 +116,19 @@ public sealed class RoadEventRules(RoadEventOptions options)
     }
 
     /// <summary>
+    /// Whether a rule would act on this object's TTC in this frame (the overlay draws only those: a viewer trusts what
+    /// is drawn): a sure, settled detection in the path (people and cyclists: in theirs, the vehicle moving), closing
+    /// at a speed an approach can have.
+    /// </summary>
+    public bool BelievesTtc(RoadObject o, RoadObservation frame)
+    {
+        var inPath = CocoClasses.IsVulnerableRoadUser(o.ClassId) ? o.InPedestrianCorridor && !frame.EgoStanding
+            : CocoClasses.IsVehicle(o.ClassId) && o.InCorridor;
+        return inPath && o.TtcSeconds is not null && o.TrackAgeSeconds >= options.MinTrackAgeSeconds
+               && o.DetectionScore >= options.MinWarningDetectionScore && IsPlausiblyClosing(o, frame);
+    }
+
+    /// <summary>
     /// Closing at a speed an approach can have: at least the box-noise floor, at most what vehicles (or a person or
     /// cyclist on top of the ego speed) reach; anything faster is jitter of the box, not a threat.
     /// </summary>
@@ -130,11 +143,12 @@ public sealed class RoadEventRules(RoadEventOptions options)
     }
 
     /// <summary>
-    /// A collision warning is critical only while the ego vehicle is not known to stand still (by its measured speed
-    /// or the whole view standing): a standing car cannot brake any harder, and what closes on it is the other's doing.
+    /// A collision warning is critical only while the ego vehicle is known to move (measured speed ≥ EgoStoppedSpeed;
+    /// 0 when the whole view stands): a standing car cannot brake any harder, what closes on it is the other's doing,
+    /// and an unknown speed is not taken as moving (a busy crossing with no road in view read five criticals).
     /// </summary>
     private EventSeverity Severity(RoadObservation frame, bool critical) =>
-        critical && !frame.EgoStanding && !(frame.EgoSpeedMetersPerSecond < options.EgoStoppedSpeed) ? EventSeverity.Critical : EventSeverity.Warning;
+        critical && frame.EgoSpeedMetersPerSecond >= options.EgoStoppedSpeed ? EventSeverity.Critical : EventSeverity.Warning;
 
     private static Dictionary<string, object?> Details(RoadObject o) => new()
     {

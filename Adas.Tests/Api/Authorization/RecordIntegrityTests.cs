@@ -67,6 +67,28 @@ public sealed class RecordIntegrityTests(ApiFactory api)
         Assert.Equal(0, record["eventCount"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData(JobStatus.Queued)]
+    [InlineData(JobStatus.Processing)]
+    public async Task A_driver_cannot_delete_their_job_before_it_has_finished(JobStatus unfinished)
+    {
+        var fleet = await api.CreateFleetAsync();
+        var (driver, driverClient) = await api.SignInAsync(UserRole.Driver, fleet.Id);
+        var job = await api.CreateJobAsync(driver.Id);
+        await SetStatusAsync(job.Id, unfinished);
+
+        using var refused = await driverClient.DeleteAsync($"/api/jobs/{job.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("completed or failed", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.True(await api.WithDbAsync(db => db.VideoJobs.AnyAsync(j => j.Id == job.Id, Ct)));
+        await SetStatusAsync(job.Id, JobStatus.Failed);
+        Assert.Equal(HttpStatusCode.NoContent, (await driverClient.DeleteAsync($"/api/jobs/{job.Id}", Ct)).StatusCode);
+    }
+
+    private Task SetStatusAsync(Guid jobId, JobStatus status) =>
+        api.WithDbAsync(db => db.VideoJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status), Ct));
+
     [Fact]
     public async Task Deleting_a_job_removes_its_stored_video_but_never_a_file_outside_the_data_folder()
     {
@@ -92,6 +114,7 @@ public sealed class RecordIntegrityTests(ApiFactory api)
     [InlineData("{now+1d}", null, "startedAt")]
     [InlineData("{start}", "{now+1d}", "endedAt")]
     [InlineData("{start}", "{start-1h}", "endedAt")]
+    [InlineData("{now-40d}", "{now-40d+1h}", "startedAt")]
     public async Task Trip_times_must_be_sane_on_create_and_on_update(string startedAt, string? endedAt, string field)
     {
         var fleet = await api.CreateFleetAsync();
@@ -99,7 +122,8 @@ public sealed class RecordIntegrityTests(ApiFactory api)
         var now = DateTime.UtcNow;
         var start = now.AddHours(-30);
         string? Fill(string? text) => text?.Replace("{start}", start.ToString("O")).Replace("{start+25h}", start.AddHours(25).ToString("O"))
-            .Replace("{start-1h}", start.AddHours(-1).ToString("O")).Replace("{now+1d}", now.AddDays(1).ToString("O"));
+            .Replace("{start-1h}", start.AddHours(-1).ToString("O")).Replace("{now+1d}", now.AddDays(1).ToString("O"))
+            .Replace("{now-40d}", now.AddDays(-40).ToString("O")).Replace("{now-40d+1h}", now.AddDays(-40).AddHours(1).ToString("O"));
         var body = new JsonObject { ["startedAt"] = Fill(startedAt), ["endedAt"] = Fill(endedAt) };
         if (startedAt.StartsWith("1900", StringComparison.Ordinal)) body["endedAt"] = now.AddMinutes(-1).ToString("O");
 
@@ -113,6 +137,43 @@ public sealed class RecordIntegrityTests(ApiFactory api)
         var stored = await api.WithDbAsync(db => db.Trips.AsNoTracking().SingleAsync(t => t.Id == trip.Id, Ct));
         Assert.Equal(trip.StartedAt, stored.StartedAt, TimeSpan.FromMilliseconds(1));
         Assert.Equal(trip.EndedAt!.Value, stored.EndedAt!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task A_trips_times_are_frozen_once_a_video_is_attached()
+    {
+        var fleet = await api.CreateFleetAsync();
+        var (driver, client) = await api.SignInAsync(UserRole.Driver, fleet.Id);
+        var (_, admin) = await api.SignInAsync(UserRole.Admin);
+        var trip = await api.CreateTripAsync(driver.Id, fleet.Id, startedAt: DateTime.UtcNow.AddDays(-2), hours: 1);
+        await api.CreateJobAsync(driver.Id, trip.Id, durationSeconds: 1800);
+        var intoTheIncidentWeek = new { startedAt = DateTime.UtcNow.AddDays(-9), endedAt = DateTime.UtcNow.AddDays(-9).AddHours(1) };
+
+        using var moved = await client.PutAsJsonAsync($"/api/trips/{trip.Id}", intoTheIncidentWeek, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, moved.StatusCode);
+        Assert.Contains("frozen", await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/trips/{trip.Id}", new { notes = "fine" }, Ct)).StatusCode);
+        var stored = await api.WithDbAsync(db => db.Trips.AsNoTracking().SingleAsync(t => t.Id == trip.Id, Ct));
+        Assert.Equal(trip.StartedAt, stored.StartedAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/trips/{trip.Id}", intoTheIncidentWeek, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hours_are_dated_by_the_job_and_capped_at_24_a_day()
+    {
+        var fleet = await api.CreateFleetAsync();
+        var (driver, client) = await api.SignInAsync(UserRole.Driver, fleet.Id);
+        var oldTrip = await api.CreateTripAsync(driver.Id, fleet.Id, startedAt: DateTime.UtcNow.AddDays(-20), hours: 2);
+        await api.CreateJobAsync(driver.Id, oldTrip.Id, durationSeconds: 3600);
+        for (var i = 0; i < 3; i++) await api.CreateJobAsync(driver.Id, durationSeconds: 10 * 3600);
+
+        string Time(int days) => Uri.EscapeDataString(DateTime.UtcNow.AddDays(days).ToString("O"));
+        var then = await client.GetFromJsonAsync<JsonObject>($"/api/drivers/{driver.Id}/score?from={Time(-21)}&to={Time(-19)}", ApiFactory.Json, Ct);
+        var now = await client.GetFromJsonAsync<JsonObject>($"/api/drivers/{driver.Id}/score", ApiFactory.Json, Ct);
+
+        // The clean hour uploaded today counts today, not in the week its trip claims; today's 31 h count as 24.
+        Assert.Equal(0, then!["hoursDriven"]!.GetValue<double>());
+        Assert.Equal(24, now!["hoursDriven"]!.GetValue<double>(), 3);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class ModelRegistryTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("not a loadable ONNX model", body);
+        // ONNX Runtime's own text (with server paths) stays on the server.
+        Assert.DoesNotContain(api.DataDirectory, body);
+        Assert.DoesNotContain("onnxruntime", body, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("file", body, StringComparison.OrdinalIgnoreCase);
         var folder = Path.Combine(new DataPaths(api.DataDirectory).Models, "object_detection");
         Assert.True(!Directory.Exists(folder) || !Directory.EnumerateFiles(folder).Any(), "the rejected upload was left on disk");

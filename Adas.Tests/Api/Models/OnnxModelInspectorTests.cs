@@ -45,4 +45,24 @@ public sealed class OnnxModelInspectorTests
         Assert.False(inspection.IsValid);
         Assert.StartsWith("The file is not a loadable ONNX model", inspection.Error);
     }
+
+    [Fact]
+    public void A_model_with_external_data_is_refused_before_onnx_runtime_opens_the_file_it_names()
+    {
+        var folder = TestPaths.NewTempDirectory("onnx");
+        var secret = Path.Combine(folder, "secret.bin");
+        File.WriteAllBytes(secret, new byte[4 * 43 * 4]);
+        var file = Path.Combine(folder, "external.onnx");
+        File.WriteAllBytes(file, TinyOnnx.Model("input", [1, 30, 30, 3], "output", [4, 43], externalData: "secret.bin"));
+        var selfContained = Path.Combine(folder, "inline.onnx");
+        File.WriteAllBytes(selfContained, TinyOnnx.Model("input", [1, 30, 30, 3], "output", [4, 43]));
+
+        var inspection = OnnxModelInspector.Inspect(file, OnnxModelTask.SignClassification);
+        var inline = OnnxExternalData.IsReferenced(File.ReadAllBytes(selfContained));
+        Directory.Delete(folder, recursive: true);
+
+        Assert.False(inspection.IsValid);
+        Assert.Contains("external files", inspection.Error);
+        Assert.False(inline);
+    }
 }

@@ -8,14 +8,21 @@ namespace Adas.Tests.Api.Models;
 /// </summary>
 public static class TinyOnnx
 {
-    public static byte[] Model(string inputName, long[] inputShape, string outputName, long[] outputShape)
+    /// <param name="externalData">When given, the constant's data is "stored" in that external file instead (data_location EXTERNAL).</param>
+    public static byte[] Model(string inputName, long[] inputShape, string outputName, long[] outputShape, string? externalData = null)
     {
         var elements = outputShape.Aggregate(1L, (a, b) => a * b);
         var tensor = Message(w =>
         {
             foreach (var dim in outputShape) w.Varint(1, (ulong)dim);
             w.Varint(2, 1); // FLOAT
-            w.Bytes(9, new byte[elements * 4]);
+            if (externalData is null)
+            {
+                w.Bytes(9, new byte[elements * 4]);
+                return;
+            }
+            w.Bytes(13, Message(e => { e.String(1, "location"); e.String(2, externalData); }));
+            w.Varint(14, 1); // EXTERNAL
         });
         var attribute = Message(w => { w.String(1, "value"); w.Bytes(5, tensor); w.Varint(20, 4); }); // TENSOR
         var node = Message(w => { w.String(2, outputName); w.String(4, "Constant"); w.Bytes(5, attribute); });

@@ -83,7 +83,7 @@ public sealed class RoadAnalyzerScenarioTests
         Assert.DoesNotContain(output.Events, e => e.Type == EventTypes.CloseFollowing); // under 10 m for only ~0.4 s
         Assert.DoesNotContain(output.Events, e => e.Type == EventTypes.LaneDeparture);
         var stages = timings.MillisecondsPerFrame(1).Keys;
-        Assert.Equal(["detect", "lanes", "render", "signs", "track"], stages.Order());
+        Assert.Equal(["background", "detect", "lanes", "render", "signs", "track"], stages.Order());
     }
 
     [Fact]

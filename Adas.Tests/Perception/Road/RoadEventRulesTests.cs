@@ -31,6 +31,9 @@ public sealed class RoadEventRulesTests
 
     private static IReadOnlyList<RoadObject> None(double _) => [];
 
+    /// <summary>A measured ego speed: criticals need the car known to move, and under 8 m/s distance rules close following.</summary>
+    private const double Moving = 5;
+
     [Fact]
     public void Forward_collision_warning_needs_ttc_under_threshold_for_the_minimum_duration()
     {
@@ -40,7 +43,7 @@ public sealed class RoadEventRulesTests
         Assert.Empty(brief.Complete());
 
         var sustained = new RoadEventRules(new RoadEventOptions());
-        Run(sustained, 0, 1.2, t => [Vehicle(20 - 8 * t, 2.5 - t)]);
+        Run(sustained, 0, 1.2, t => [Vehicle(20 - 8 * t, 2.5 - t)], egoSpeed: Moving);
         Run(sustained, 1.2, 2, None);
         var e = Assert.Single(sustained.Complete());
         Assert.Equal(EventTypes.ForwardCollisionWarning, e.Type);
@@ -60,7 +63,7 @@ public sealed class RoadEventRulesTests
         Run(rules, 0, 0.6, _ => [Vehicle(20, 2.5)]);
         Run(rules, 0.6, 1.0, _ => [Vehicle(19, 2.9)]); // the estimate wanders above the threshold: the episode ends
         Run(rules, 1.0, 1.4, _ => [Vehicle(17, 2.4)]); // a repeat within the cooldown: not a new event
-        Run(rules, 1.4, 2.0, _ => [Vehicle(10, 1.2)]); // now critical
+        Run(rules, 1.4, 2.0, _ => [Vehicle(10, 1.2)], egoSpeed: Moving); // now critical
         Run(rules, 2.0, 3.0, None);
 
         var e = Assert.Single(rules.Complete());
@@ -76,7 +79,7 @@ public sealed class RoadEventRulesTests
     public void Forward_collision_severity_follows_the_ttc_bands(double ttc, EventSeverity expected)
     {
         var rules = new RoadEventRules(new RoadEventOptions());
-        Run(rules, 0, 0.5, _ => [Vehicle(15, ttc)]);
+        Run(rules, 0, 0.5, _ => [Vehicle(15, ttc)], egoSpeed: Moving);
         Assert.Equal(expected, Assert.Single(rules.Complete()).Severity);
     }
 
@@ -136,7 +139,7 @@ public sealed class RoadEventRulesTests
     public void Pedestrian_warning_on_a_person_closing_in_the_path_never_from_distance_alone()
     {
         var closing = new RoadEventRules(new RoadEventOptions());
-        Run(closing, 0, 1, t => [Person(20 - 10 * t, 2.0 - t)]);
+        Run(closing, 0, 1, t => [Person(20 - 10 * t, 2.0 - t)], egoSpeed: Moving);
         var e = Assert.Single(closing.Complete());
         Assert.Equal(EventTypes.PedestrianCollisionWarning, e.Type);
         Assert.Equal(EventSeverity.Critical, e.Severity);
@@ -147,6 +150,30 @@ public sealed class RoadEventRulesTests
         Run(safe, 1, 2, _ => [Person(6, 1.0, inCorridor: false)]);
         Run(safe, 2, 3, _ => [Person(20, 5)]);
         Assert.Empty(safe.Complete());
+    }
+
+    [Fact]
+    public void With_the_ego_speed_unknown_or_the_whole_view_standing_nothing_is_critical()
+    {
+        var unknown = new RoadEventRules(new RoadEventOptions());
+        Run(unknown, 0, 1, t => [Vehicle(10 - 5 * t, 1.0)]);
+        Assert.Equal(EventSeverity.Warning, Assert.Single(unknown.Complete()).Severity);
+
+        var standing = new RoadEventRules(new RoadEventOptions());
+        for (var t = 0.0; t < 1; t += Frame)
+            standing.Evaluate(new RoadObservation(t, [Person(8 - 2 * t, 1.0), Vehicle(12 - 6 * t, 1.0, id: 2)], LaneState.None,
+                EgoSpeedMetersPerSecond: 0, EgoStanding: true));
+        var events = standing.Complete();
+        Assert.DoesNotContain(events, e => e.Type == EventTypes.PedestrianCollisionWarning);
+        Assert.Equal(EventSeverity.Warning, Assert.Single(events, e => e.Type == EventTypes.ForwardCollisionWarning).Severity);
+    }
+
+    [Fact]
+    public void With_the_ego_speed_unknown_a_person_closing_faster_than_a_person_runs_is_noise()
+    {
+        var rules = new RoadEventRules(new RoadEventOptions());
+        Run(rules, 0, 1, _ => [Person(30, 1.0)]); // 30 m/s "closing", as at the busy crossing of issue 22
+        Assert.Empty(rules.Complete());
     }
 
     [Fact]

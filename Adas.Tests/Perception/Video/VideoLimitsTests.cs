@@ -40,5 +40,24 @@ public sealed class VideoLimitsTests : IDisposable
         Assert.Contains("longer than", Assert.Throws<VideoDecodeException>(() => limits.CheckDecoded(200, 10.1)).Message);
     }
 
+    [Fact]
+    public void The_duration_is_the_decoded_time_not_frames_over_the_declared_fps()
+    {
+        // 1,000 frames decoded 40 ms apart (a 40 s clip) from a container declaring 0.01 fps: 40 s, not 27.8 hours.
+        Assert.Equal(40, VideoAnalyzer.DecodedDuration(1000, 39.96, declaredFps: 0.01, maxSeconds: 7200), 3);
+        Assert.Equal(7200, VideoAnalyzer.DecodedDuration(1000, 99_900, declaredFps: 0.01, maxSeconds: 7200));
+        Assert.Equal(1, VideoAnalyzer.DecodedDuration(1, 0, declaredFps: 0.01, maxSeconds: 7200));
+    }
+
+    [Fact]
+    public async Task A_real_clips_duration_is_its_decoded_time()
+    {
+        var result = await VideoAnalyzer.RunAsync(Clip, Path.Combine(_dir, "real.mp4"), analyzer: null,
+            cancellationToken: TestContext.Current.CancellationToken, limits: new VideoLimits());
+        var (_, _, frames) = await MediaFactory.ProbeAsync(Clip);
+
+        Assert.Equal(frames / result.Video.Fps, result.Video.DurationSeconds, 2);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -28,15 +28,14 @@ public sealed class Endpoint(AdasDbContext db, IOptions<ScoringOptions> options)
         var from = req.From?.ToUniversalTime() ?? DateTime.MinValue;
         var to = req.To?.ToUniversalTime() ?? DateTime.MaxValue;
         var tripVideos = await db.VideoJobs.AsNoTracking()
-            .Where(j => j.Status == JobStatus.Completed && j.Trip!.DriverId == driver.Id && j.Trip.StartedAt >= from && j.Trip.StartedAt < to)
-            .Select(j => new DrivingEvidence.Video(j.TripId, j.Trip!.StartedAt, j.Trip.EndedAt, j.VideoType, j.Video!.DurationSeconds))
+            .Where(j => j.Status == JobStatus.Completed && j.Trip!.DriverId == driver.Id && j.CreatedAt >= from && j.CreatedAt < to)
+            .Select(j => new DrivingEvidence.Video(j.TripId, j.Trip!.StartedAt, j.Trip.EndedAt, j.VideoType, j.Video!.DurationSeconds, j.CreatedAt))
             .ToListAsync(ct);
         var looseVideos = await db.VideoJobs.AsNoTracking()
             .Where(j => j.OwnerId == driver.Id && j.TripId == null && j.Status == JobStatus.Completed && j.CreatedAt >= from && j.CreatedAt < to)
-            .Select(j => new DrivingEvidence.Video(null, null, null, j.VideoType, j.Video!.DurationSeconds))
+            .Select(j => new DrivingEvidence.Video(null, null, null, j.VideoType, j.Video!.DurationSeconds, j.CreatedAt))
             .ToListAsync(ct);
-        var tripHours = DrivingEvidence.TripHours(tripVideos);
-        var videoHours = DrivingEvidence.VideoHours(looseVideos);
+        var (tripHours, videoHours) = DrivingEvidence.Hours(tripVideos, looseVideos);
 
         var driverEvents = db.SafetyEvents.AsNoTracking()
             .Where(e => e.DriverId == driver.Id || (e.DriverId == null && (e.Job!.OwnerId == driver.Id || e.Job.Trip!.DriverId == driver.Id)))

@@ -1,3 +1,4 @@
+using Adas.Api.Queue;
 using Adas.Api.OpenApi;
 using Adas.Api.Security;
 using Adas.Api.Extensions;
@@ -33,12 +34,19 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
             s.Responses[413] = "The upload exceeds the size limit or the caller's storage quota.";
             s.Responses[415] = "The body is not multipart/form-data.";
             s.Responses[429] = "The caller's hourly upload quota is reached (Retry-After).";
+            s.Responses[503] = "The job queue is unreachable; nothing was stored (Retry-After).";
             s.Description = "multipart/form-data: file (.mp4 .mov .avi .mkv .webm), videoType (dashcam|in_cabin), optional tripId, vehicleId.";
         });
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        if (!queue.IsReachable)
+        {
+            // Before the body is read: nothing is stored for an upload that could not be queued now.
+            await QueueUnavailable.WriteAsync(HttpContext);
+            return;
+        }
         var caller = CurrentUser.From(User);
         ReceivedUpload upload;
         try
@@ -74,7 +82,7 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
             };
             db.VideoJobs.Add(job);
             await db.SaveChangesAsync(ct);
-            await queue.EnqueueAsync(job.Id);
+            await EnqueueAsync(job.Id);
             metrics.Queued(videoType, video.SizeBytes);
             await Send.ResultAsync(TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, video)));
         }
@@ -85,6 +93,19 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, VideoStore store
         finally
         {
             if (File.Exists(upload.TempPath)) File.Delete(upload.TempPath);
+        }
+    }
+
+    /// <summary>The job row is the record: if Redis went away since the check, the reconciler enqueues it once Redis is back.</summary>
+    private async Task EnqueueAsync(Guid jobId)
+    {
+        try
+        {
+            await queue.EnqueueAsync(jobId);
+        }
+        catch (Exception ex) when (QueueUnavailable.IsQueueFailure(ex))
+        {
+            Logger.LogWarning("Job {JobId} is queued in the database only ({Reason}); the worker's reconciler enqueues it when Redis is back", jobId, ex.Message);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
@@ -33,18 +34,17 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, 
             await Send.NotFoundAsync(ct);
             return;
         }
-        var audit = await CountEvidenceAsync(job, caller, ct);
-        if (JobDeletionRules.RefusalFor(caller, job, audit.EventCount) is { } refusal)
-        {
-            await Send.ResultAsync(Problems.Forbidden(refusal));
-            return;
-        }
-        if (job.Status is JobStatus.Processing or JobStatus.Queued) await queue.PublishCancelAsync(job.Id);
-
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var refusal = await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The evidence is counted and the rule decided inside the (write-locking) transaction: the worker cannot
+            // write the job's events between the count and the delete.
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            var current = await db.VideoJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == job.Id, ct);
+            if (current is null) return Vanished;
+            job.Status = current.Status;
+            var audit = await CountEvidenceAsync(job, caller, ct);
+            if (JobDeletionRules.RefusalFor(caller, job, audit.EventCount) is { } refused) return refused;
             db.JobDeletions.Add(audit);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -54,11 +54,25 @@ public sealed class Endpoint(AdasDbContext db, DataPaths paths, JobQueue queue, 
             if (videoOrphaned) await db.Videos.Where(v => v.Id == job.VideoId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
             if (videoOrphaned && DataPaths.IsInside(paths.Videos, job.Video!.StoragePath)) TryDelete(() => File.Delete(job.Video.StoragePath));
+            return null;
         });
+        if (ReferenceEquals(refusal, Vanished))
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        if (refusal is not null)
+        {
+            await Send.ResultAsync(Problems.Forbidden(refusal));
+            return;
+        }
+        if (job.Status is JobStatus.Processing or JobStatus.Queued) await queue.PublishCancelAsync(job.Id);
         finished.Forget(job.Id);
         TryDelete(() => Directory.Delete(paths.ResultsFor(job.Id), recursive: true));
         await Send.NoContentAsync(ct);
     }
+
+    private const string Vanished = "the job was deleted meanwhile";
 
     private async Task<JobDeletion> CountEvidenceAsync(VideoJob job, CurrentUser caller, CancellationToken ct) => new()
     {

@@ -15,6 +15,9 @@ public static class JobDeletionRules
         { IsDriver: true } when job.OwnerId != caller.Id => "Drivers may delete only videos they uploaded themselves.",
         { IsDriver: true } when eventCount > 0 =>
             $"This job has {eventCount} safety event(s): analysed evidence can only be deleted by your manager or an admin.",
+        // Unfinished, "no events" means "none yet": a driver could otherwise erase a trip before its events are written.
+        { IsDriver: true } when job.Status is not (JobStatus.Failed or JobStatus.Completed) =>
+            "A job that is queued or being analysed cannot be deleted by its driver; it can be once it has completed or failed.",
         { IsDriver: true } => null,
         _ => "Your role may not delete jobs.",
     };

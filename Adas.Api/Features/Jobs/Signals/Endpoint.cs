@@ -2,10 +2,10 @@ using System.Text;
 using Adas.Api.Features.Shared;
 using Adas.Data;
 using Adas.Data.Entities;
+using Adas.Shared.Signals;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Adas.Shared.Signals;
 
 namespace Adas.Api.Features.Jobs.Signals;
 

@@ -1,3 +1,4 @@
+using Adas.Api.Features.Shared;
 using Adas.Api.Security;
 using Adas.Data;
 using FastEndpoints;
@@ -31,9 +32,19 @@ public sealed class Endpoint(AdasDbContext db, TimeProvider clock) : Endpoint<Re
             trip.VehicleId = req.VehicleId ?? trip.VehicleId;
             if (caller.IsAdmin) trip.FleetId = resolved.FleetId ?? trip.FleetId;
         }
-        if (req.StartedAt is { } started) trip.StartedAt = started.ToUniversalTime();
-        if (req.EndedAt is { } ended) trip.EndedAt = ended.ToUniversalTime();
-        if (TripRules.CheckTimes(trip.StartedAt, trip.EndedAt, clock.GetUtcNow().UtcDateTime) is { } invalid)
+        var startedAt = req.StartedAt?.ToUniversalTime() ?? trip.StartedAt;
+        var endedAt = req.EndedAt?.ToUniversalTime() ?? trip.EndedAt;
+        var moved = startedAt != trip.StartedAt || (trip.EndedAt is not null && endedAt != trip.EndedAt);
+        if (moved && !caller.IsAdmin && await db.VideoJobs.AnyAsync(j => j.TripId == trip.Id, ct))
+        {
+            // Its events are dated from the trip's start: moving the trip would move them (and the hours beside them).
+            await Send.ResultAsync(Problems.Conflict("A trip's times are frozen once a video is attached to it; an open trip may still be ended."));
+            return;
+        }
+        trip.StartedAt = startedAt;
+        trip.EndedAt = endedAt;
+        if ((req.StartedAt is not null || req.EndedAt is not null)
+            && TripRules.CheckTimes(trip.StartedAt, trip.EndedAt, clock.GetUtcNow().UtcDateTime) is { } invalid)
         {
             ValidationFailures.Add(new FluentValidation.Results.ValidationFailure(invalid.Field, invalid.Error));
             ThrowIfAnyErrors();

@@ -1,7 +1,7 @@
 using ParquetSharp;
 using Adas.Shared.Signals;
 
-namespace Adas.Perception.Signals;
+namespace Adas.Shared.Signals;
 
 /// <summary>
 /// Writes rows of buffered columns to a Parquet file, one row group per <see cref="RowGroupRows"/> rows, so memory

@@ -1,6 +1,9 @@
-namespace Adas.Api.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
-/// <summary>Response headers that keep browsers from sniffing content types, framing the API or leaking referrers.</summary>
+namespace Adas.ServiceDefaults;
+
+/// <summary>Response headers that keep browsers from sniffing content types, framing the site or leaking referrers (API and web app).</summary>
 public static class SecurityHeaders
 {
     public static void UseSecurityHeaders(this WebApplication app)
