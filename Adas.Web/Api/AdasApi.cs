@@ -14,6 +14,10 @@ public sealed class AdasApi(HttpClient http, CurrentUser currentUser, AccessToke
         return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct))!;
     }
 
+    /// <summary>Every item of a paged list at <paramref name="path"/> (no query string of its own).</summary>
+    public Task<List<T>> GetAllAsync<T>(string path, CancellationToken ct = default) =>
+        AllPages.ReadAsync(page => GetAsync<Paged<T>>(ApiQuery.Build(path, ("page", page), ("pageSize", AllPages.PageSize)), ct));
+
     public async Task<T> PostAsync<T>(string path, object body, CancellationToken ct = default)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: ApiJson.Options) }, ct);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Adas.Perception.Video;
+using Adas.ServiceDefaults;
 
 namespace Adas.Worker.Cli;
 
@@ -21,7 +22,7 @@ public static class ApiBench
         var seconds = args.GetInt("seconds", 10);
         var warmup = args.GetInt("warmup-seconds", 5);
         var apiPid = args.Get("api-pid") is { } pid ? int.Parse(pid) : (int?)null;
-        var systemMarker = args.Get("data-dir") is { } dataDir ? $"ADAS_DATA_DIR={dataDir}" : null;
+        var systemMarker = args.Get("data-dir") is { } dataDir ? $"{EnvironmentVariables.DataDir}={dataDir}" : null;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
         if (args.Get("email") is { } email)
         {
