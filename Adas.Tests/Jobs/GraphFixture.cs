@@ -20,7 +20,10 @@ public sealed class GraphFixture : IAsyncLifetime
         .With("ServiceConfiguration:Jobs:ReconcileGrace", "00:00:01")
         .With("ServiceConfiguration:Jobs:RetryBaseDelay", "00:00:01")
         .With("ServiceConfiguration:Uploads:MaxBytes", MaxUploadBytes.ToString())
-        .With("ServiceConfiguration:Jwt:AccessTokenMinutes", "120");
+        .With("ServiceConfiguration:Jwt:AccessTokenMinutes", "120")
+        // Every trace recorded: the tests upload jobs in bursts, and the per-process budget of new traces (20 a second,
+        // RateLimitedSamplerTests) dropped the telemetry test's own trace when a burst had just spent it.
+        .With("ServiceConfiguration:OpenTelemetry:MaxTracesPerSecond", "0");
 
     public async ValueTask InitializeAsync()
     {
