@@ -65,6 +65,13 @@ public sealed record DriverOptions
     /// </summary>
     public double EyesUnreadablePitchDownDegrees { get; init; } = 12;
 
+    /// <summary>
+    /// The same before the driver's neutral pose is known: the pitch then also holds the camera's angle to the face
+    /// (a camera above the face reads 15-20° down for a driver looking at the road; each cut of an edited clip
+    /// restarts calibration).
+    /// </summary>
+    public double EyesUnreadablePitchDownUncalibratedDegrees { get; init; } = 25;
+
     /// <summary>Eyes closed this long is a microsleep (Euro NCAP DSM: closures under 3 s).</summary>
     public double MicrosleepSeconds { get; init; } = 1.0;
 

@@ -77,8 +77,10 @@ public sealed class DriverSignals
         // A face turned far shows the mouth in profile: its opening is not readable either.
         _yawn.Update(m.Time, face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees, mar, Calibration.BaselineMar);
         // Eyes squeeze during a yawn, foreshorten when the head turns far and are seen from above when it pitches
-        // down (lids over eyes looking at the lap): none of that is an eye closure.
-        var lookingDown = face && pitch < -_options.EyesUnreadablePitchDownDegrees;
+        // down (lids over eyes looking at the lap): none of that is an eye closure. Before calibration the pitch holds
+        // the camera's own angle too (mounted above or below the face), so only a steeper look down counts then.
+        var pitchDownLimit = Calibration.IsCalibrated ? _options.EyesUnreadablePitchDownDegrees : _options.EyesUnreadablePitchDownUncalibratedDegrees;
+        var lookingDown = face && pitch < -pitchDownLimit;
         var eyesReadable = face && Math.Abs(yaw) <= _options.EyesUnreadableYawDegrees && !lookingDown && !_yawn.EyesUnreadable(m.Time);
 
         UpdateEyes(m.Time, eyesReadable, ear, threshold, duration);
